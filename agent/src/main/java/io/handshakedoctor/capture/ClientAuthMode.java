@@ -1,0 +1,8 @@
+package io.handshakedoctor.capture;
+
+/** The server's demand for a client certificate, as configured locally. */
+public enum ClientAuthMode {
+  NONE,
+  WANTED,
+  REQUIRED
+}
