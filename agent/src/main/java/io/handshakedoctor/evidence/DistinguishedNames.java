@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture;
+package io.handshakedoctor.evidence;
 
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;

@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture;
+package io.handshakedoctor.evidence;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture;
+package io.handshakedoctor.evidence;
 
 /** Which end of the TLS connection this JVM played. */
 public enum Side {

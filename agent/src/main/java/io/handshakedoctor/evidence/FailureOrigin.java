@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture;
+package io.handshakedoctor.evidence;
 
 /** Where the agent saw the handshake end. */
 public enum FailureOrigin {

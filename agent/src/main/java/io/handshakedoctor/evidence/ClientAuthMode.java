@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture;
+package io.handshakedoctor.evidence;
 
 /** The server's demand for a client certificate, as configured locally. */
 public enum ClientAuthMode {

@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture;
+package io.handshakedoctor.evidence;
 
 /** What a ServerHello (or HelloRetryRequest) chose. */
 public final class ServerHelloSummary {
