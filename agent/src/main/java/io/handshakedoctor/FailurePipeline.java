@@ -1,0 +1,53 @@
+package io.handshakedoctor;
+
+import io.handshakedoctor.capture.FailureSink;
+import io.handshakedoctor.capture.InternalErrorReporter;
+import io.handshakedoctor.diagnosis.Diagnosis;
+import io.handshakedoctor.diagnosis.DiagnosisEngine;
+import io.handshakedoctor.emit.ExceptionEnricher;
+import io.handshakedoctor.emit.FailureEvent;
+import io.handshakedoctor.emit.FailureOutput;
+import io.handshakedoctor.emit.RepeatLimitedOutput;
+import io.handshakedoctor.evidence.HandshakeEvidence;
+import java.util.List;
+
+/**
+ * Evidence in, diagnosis out, to every output, on the failing thread: the exception must carry
+ * the diagnosis before the application sees it. Each stage is isolated, so one failing output
+ * does not silence the others.
+ */
+final class FailurePipeline implements FailureSink {
+  private final DiagnosisEngine engine;
+  private final ExceptionEnricher enricher;
+  private final List<FailureOutput> outputs;
+  private final InternalErrorReporter errors;
+
+  FailurePipeline(
+      DiagnosisEngine engine,
+      ExceptionEnricher enricher,
+      List<FailureOutput> outputs,
+      InternalErrorReporter errors) {
+    this.engine = engine;
+    this.enricher = enricher;
+    this.outputs = outputs;
+    this.errors = errors;
+  }
+
+  @Override
+  public void handshakeFailed(HandshakeEvidence evidence, Throwable thrown) {
+    Diagnosis diagnosis = engine.diagnose(evidence);
+    FailureEvent event = new FailureEvent(evidence, diagnosis);
+    try {
+      enricher.enrich(thrown, event);
+    } catch (Throwable t) {
+      errors.internalError("enriching the exception", t);
+    }
+    for (FailureOutput output : outputs) {
+      try {
+        output.write(event, 1);
+      } catch (Throwable t) {
+        errors.internalError("writing to " + output.getClass().getSimpleName(), t);
+      }
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.handshakedoctor.capture;
+
+import io.handshakedoctor.bootstrap.HandshakeListener;
+import io.handshakedoctor.evidence.FailureOrigin;
+import io.handshakedoctor.evidence.HandshakeEvidence;
+import java.io.EOFException;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+
+/**
+ * Turns JSSE hook calls into per-connection captures and, when a handshake fails, into one
+ * {@link HandshakeEvidence} for the sink. Healthy handshakes cost a registry entry and the copies
+ * of their handshake messages, released at {@code finishHandshake}.
+ */
+public final class CapturingListener implements HandshakeListener {
+  private static final int PEER_SAMPLE_BYTES = 64;
+
+  private final CaptureRegistry registry;
+  private final EvidenceAssembler assembler;
+  private final FailureSink sink;
+  private final InternalErrorReporter errors;
+
+  public CapturingListener(
+      int maxInFlight, int byteBudget, FailureSink sink, InternalErrorReporter errors) {
+    this.registry = new CaptureRegistry(maxInFlight, byteBudget);
+    this.assembler = new EvidenceAssembler(new JsseInternals());
+    this.sink = sink;
+    this.errors = errors;
+  }
+
+  /** Handshakes currently in flight (for tests and the shutdown summary). */
+  public int inFlight() {
+    return registry.inFlight();
+  }
+
+  @Override
+  public void handshakeStarted(
+      Object handshakeContext, Object transportContext, Object handshakeOutput) {
+    registry.start(transportContext, handshakeContext, handshakeOutput);
+  }
+
+  @Override
+  public void outboundHandshakeMessage(Object handshakeOutput, byte[] buf, int count) {
+    if (registry.isEmpty() || buf == null || count < 4) {
+      return;
+    }
+    HandshakeCapture capture = registry.find(handshakeOutput);
+    if (capture != null) {
+      capture.addOutbound(buf, Math.min(count, buf.length));
+    }
+  }
+
+  @Override
+  public void inboundHandshakeMessage(Object handshakeContext, byte type, ByteBuffer body) {
+    if (registry.isEmpty() || body == null) {
+      return;
+    }
+    HandshakeCapture capture = registry.find(handshakeContext);
+    if (capture != null) {
+      capture.addInbound(type, body);
+    }
+  }
+
+  @Override
+  public void certificatesChecked(
+      Object handshakeContext, Object chain, Throwable thrown, boolean peerIsServer) {
+    HandshakeCapture capture = registry.find(handshakeContext);
+    if (capture != null) {
+      capture.trustChecked(chain, thrown, peerIsServer);
+    }
+  }
+
+  @Override
+  public void clientCredentialsChosen(
+      Object handshakeContext, String[] keyTypes, Object possession) {
+    HandshakeCapture capture = registry.find(handshakeContext);
+    if (capture != null) {
+      capture.clientCredentialsChosen(keyTypes, possession);
+    }
+  }
+
+  @Override
+  public void fatalStarted(
+      Object transportContext,
+      Object alert,
+      String diagnostic,
+      boolean alertReceived,
+      Throwable cause,
+      Object handshakeContext) {
+    HandshakeCapture capture = registry.find(transportContext);
+    if (capture == null) {
+      // Failed before any handshake context existed (e.g. no protocol left after policy), or
+      // after the handshake finished; the former is still a handshake failure worth reporting.
+      if (handshakeContext == null && assembler.isNegotiated(transportContext)) {
+        return;
+      }
+      capture = registry.start(transportContext, handshakeContext, null);
+      if (capture == null) {
+        return;
+      }
+    }
+    boolean transportBroke = cause instanceof SocketException || cause instanceof EOFException;
+    boolean alertLikelySent = !alertReceived && handshakeContext != null && !transportBroke;
+    capture.fatal(
+        new FatalCall(alert, diagnostic, alertReceived, cause, handshakeContext, alertLikelySent));
+  }
+
+  @Override
+  public void fatalThrown(Object transportContext, Throwable thrown) {
+    report(transportContext, thrown, FailureOrigin.TLS_FATAL);
+  }
+
+  @Override
+  public void handshakeFinished(Object transportContext) {
+    if (!registry.isEmpty()) {
+      registry.end(transportContext);
+    }
+  }
+
+  @Override
+  public void handshakeInterrupted(Object transportContext, Throwable thrown) {
+    report(transportContext, thrown, FailureOrigin.HANDSHAKE_TIMEOUT);
+  }
+
+  @Override
+  public void engineUnwrapping(
+      Object transportContext, ByteBuffer[] sources, int offset, int length) {
+    if (registry.isEmpty()) {
+      return;
+    }
+    HandshakeCapture capture = registry.find(transportContext);
+    if (capture != null) {
+      capture.samplePeerBytes(sources, offset, length, PEER_SAMPLE_BYTES);
+    }
+  }
+
+  @Override
+  public void internalError(String where, Throwable error) {
+    errors.internalError(where, error);
+  }
+
+  private void report(Object transportContext, Throwable thrown, FailureOrigin origin) {
+    HandshakeCapture capture = registry.end(transportContext);
+    if (capture == null) {
+      return; // not a handshake failure (the connection was already established)
+    }
+    HandshakeEvidence evidence = assembler.assemble(capture.snapshot(), thrown, origin);
+    sink.handshakeFailed(evidence, thrown);
+  }
+}

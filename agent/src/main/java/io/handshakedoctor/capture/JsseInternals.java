@@ -1,0 +1,120 @@
+package io.handshakedoctor.capture;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads SunJSSE's internal fields by name, at failure time only. Field names are stable from JDK
+ * 11 to 25 but their types drift (lists become arrays, classes are renamed), so every read is
+ * typed {@code Object}, tolerant of absence, and never throws: a missing field means a missing
+ * fact, not a broken agent.
+ */
+final class JsseInternals {
+  private static final Object MISSING = new Object();
+  private final Map<String, Object> fields = new ConcurrentHashMap<>();
+  private final Map<String, Object> methods = new ConcurrentHashMap<>();
+
+  /** The value of {@code name} on {@code target} (searching superclasses), or null. */
+  Object field(Object target, String name) {
+    if (target == null) {
+      return null;
+    }
+    Object f = fields.computeIfAbsent(target.getClass().getName() + '#' + name, k -> findField(target.getClass(), name));
+    if (f == MISSING) {
+      return null;
+    }
+    try {
+      return ((Field) f).get(target);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  boolean booleanField(Object target, String name) {
+    return Boolean.TRUE.equals(field(target, name));
+  }
+
+  /** The result of the no-argument method {@code name} on {@code target}, or null. */
+  Object call(Object target, String name) {
+    if (target == null) {
+      return null;
+    }
+    Object m = methods.computeIfAbsent(target.getClass().getName() + '#' + name, k -> findMethod(target.getClass(), name));
+    if (m == MISSING) {
+      return null;
+    }
+    try {
+      return ((Method) m).invoke(target);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+
+  private static Object findField(Class<?> type, String name) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      try {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (RuntimeException e) {
+        return MISSING; // not opened to us: this JDK keeps the fact
+      }
+    }
+    return MISSING;
+  }
+
+  private static Object findMethod(Class<?> type, String name) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      try {
+        Method m = c.getDeclaredMethod(name);
+        m.setAccessible(true);
+        return m;
+      } catch (NoSuchMethodException e) {
+        // look in the superclass
+      } catch (RuntimeException e) {
+        return MISSING;
+      }
+    }
+    return MISSING;
+  }
+
+  /** JSSE's display name of a ProtocolVersion ({@code TLSv1.3}), CipherSuite or other enum. */
+  String displayName(Object jsseEnum) {
+    if (jsseEnum == null) {
+      return null;
+    }
+    Object name = field(jsseEnum, "name");
+    if (name instanceof String) {
+      return (String) name;
+    }
+    return jsseEnum instanceof Enum ? ((Enum<?>) jsseEnum).name() : String.valueOf(jsseEnum);
+  }
+
+  /** Display names of a collection or array of JSSE enums (or of strings); null stays null. */
+  List<String> displayNames(Object collectionOrArray) {
+    if (collectionOrArray == null) {
+      return null;
+    }
+    Collection<?> items;
+    if (collectionOrArray instanceof Collection) {
+      items = (Collection<?>) collectionOrArray;
+    } else if (collectionOrArray instanceof Object[]) {
+      items = java.util.Arrays.asList((Object[]) collectionOrArray);
+    } else {
+      return Collections.emptyList();
+    }
+    List<String> out = new ArrayList<>(items.size());
+    for (Object item : items) {
+      out.add(item instanceof String ? (String) item : displayName(item));
+    }
+    return out;
+  }
+}

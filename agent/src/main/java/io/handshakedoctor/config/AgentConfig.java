@@ -1,0 +1,161 @@
+package io.handshakedoctor.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The agent's settings, validated. A bad value never stops the host: it is recorded as a problem
+ * (reported once by the caller) and the default is used. Documented in docs/configuration.md.
+ */
+public final class AgentConfig {
+  static final Set<String> KEYS =
+      Set.of(
+          "enabled",
+          "events.file",
+          "log",
+          "enrich",
+          "capture.max.bytes",
+          "capture.max.inflight",
+          "dedup.interval");
+
+  private final boolean enabled;
+  private final Path eventsFile;
+  private final LogTarget logTarget;
+  private final EnrichmentMode enrichment;
+  private final int captureMaxBytes;
+  private final int captureMaxInFlight;
+  private final Duration dedupInterval;
+  private final List<String> problems;
+
+  private AgentConfig(ConfigSource source) {
+    List<String> errors = new ArrayList<>();
+    this.enabled = bool(source, "enabled", true, errors);
+    this.eventsFile = path(source, "events.file", errors);
+    this.logTarget = choice(source, "log", LogTarget.class, LogTarget.AUTO, errors);
+    this.enrichment = choice(source, "enrich", EnrichmentMode.class, EnrichmentMode.SUPPRESSED, errors);
+    this.captureMaxBytes = integer(source, "capture.max.bytes", 65536, 1024, 1 << 20, errors);
+    this.captureMaxInFlight = integer(source, "capture.max.inflight", 10000, 16, 1_000_000, errors);
+    this.dedupInterval =
+        Duration.ofSeconds(integer(source, "dedup.interval", 60, 0, 86400, errors));
+    for (String key : source.agentArgumentKeys()) {
+      if (!KEYS.contains(key)) {
+        errors.add("unknown agent argument '" + key + "' ignored; known: " + String.join(", ", new java.util.TreeSet<>(KEYS)));
+      }
+    }
+    this.problems = Collections.unmodifiableList(errors);
+  }
+
+  public static AgentConfig from(ConfigSource source) {
+    return new AgentConfig(source);
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** The JSON-lines events file, or null when none is configured. */
+  public Path eventsFile() {
+    return eventsFile;
+  }
+
+  public LogTarget logTarget() {
+    return logTarget;
+  }
+
+  public EnrichmentMode enrichment() {
+    return enrichment;
+  }
+
+  /** Handshake bytes kept per connection. */
+  public int captureMaxBytes() {
+    return captureMaxBytes;
+  }
+
+  /** Handshakes tracked at once; beyond this new ones go untracked (and are counted). */
+  public int captureMaxInFlight() {
+    return captureMaxInFlight;
+  }
+
+  /** Log-type outputs repeat a failure with the same cause and peer at most once per interval. */
+  public Duration dedupInterval() {
+    return dedupInterval;
+  }
+
+  /** Human-readable problems with the settings given, each naming where the bad value came from. */
+  public List<String> problems() {
+    return problems;
+  }
+
+  private static boolean bool(ConfigSource s, String key, boolean def, List<String> errors) {
+    ConfigSource.RawValue raw = s.lookup(key);
+    if (raw == null) {
+      return def;
+    }
+    String v = raw.value.trim().toLowerCase(Locale.ROOT);
+    if (v.equals("true") || v.equals("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    errors.add(bad(raw, "true or false", String.valueOf(def)));
+    return def;
+  }
+
+  private static Path path(ConfigSource s, String key, List<String> errors) {
+    ConfigSource.RawValue raw = s.lookup(key);
+    if (raw == null || raw.value.isBlank()) {
+      return null;
+    }
+    try {
+      return Paths.get(raw.value.trim());
+    } catch (InvalidPathException e) {
+      errors.add(bad(raw, "a file path", "no events file"));
+      return null;
+    }
+  }
+
+  private static <E extends Enum<E>> E choice(
+      ConfigSource s, String key, Class<E> type, E def, List<String> errors) {
+    ConfigSource.RawValue raw = s.lookup(key);
+    if (raw == null) {
+      return def;
+    }
+    try {
+      return Enum.valueOf(type, raw.value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      List<String> names = new ArrayList<>();
+      for (E c : type.getEnumConstants()) {
+        names.add(c.name().toLowerCase(Locale.ROOT));
+      }
+      errors.add(bad(raw, "one of " + String.join(", ", names), def.name().toLowerCase(Locale.ROOT)));
+      return def;
+    }
+  }
+
+  private static int integer(
+      ConfigSource s, String key, int def, int min, int max, List<String> errors) {
+    ConfigSource.RawValue raw = s.lookup(key);
+    if (raw == null) {
+      return def;
+    }
+    try {
+      int v = Integer.parseInt(raw.value.trim());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.add(bad(raw, "an integer from " + min + " to " + max, String.valueOf(def)));
+    return def;
+  }
+
+  private static String bad(ConfigSource.RawValue raw, String expected, String def) {
+    return "bad value '" + raw.value + "' for " + raw.origin + ": expected " + expected + "; using " + def;
+  }
+}

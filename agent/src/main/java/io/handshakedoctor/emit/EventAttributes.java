@@ -1,0 +1,113 @@
+package io.handshakedoctor.emit;
+
+import io.handshakedoctor.diagnosis.Cause;
+import io.handshakedoctor.diagnosis.Diagnosis;
+import io.handshakedoctor.evidence.CertificateSummary;
+import io.handshakedoctor.evidence.ClientHelloSummary;
+import io.handshakedoctor.evidence.HandshakeEvidence;
+import io.handshakedoctor.evidence.ServerHelloSummary;
+import io.handshakedoctor.evidence.Side;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Flattens evidence and diagnosis into the event's attributes (see docs/attributes.md). */
+final class EventAttributes {
+  private EventAttributes() {}
+
+  static Map<String, Object> of(HandshakeEvidence e, Diagnosis d) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    boolean client = e.side() == Side.CLIENT;
+    put(a, client ? "server.address" : "client.address", e.peerHost());
+    if (e.peerPort() > 0) {
+      a.put(client ? "server.port" : "client.port", (long) e.peerPort());
+    }
+    Throwable failure = e.failure();
+    put(a, "error.type", failure == null ? "_OTHER" : failure.getClass().getName());
+    a.put("tls.failure.category", d.category().id());
+    a.put("tls.failure.cause", d.cause().id());
+    a.put("tls.failure.confidence", d.confidence().id());
+    a.put("tls.failure.side", e.side().attributeValue());
+    put(a, "tls.failure.summary", d.summary());
+    put(a, "tls.failure.fix", d.fix());
+    put(a, "tls.failure.responsible", d.responsibleParty());
+    a.put("tls.failure.evidence", List.copyOf(d.evidence()));
+    if (!d.alternatives().isEmpty()) {
+      List<String> alternatives = new ArrayList<>();
+      for (Cause c : d.alternatives()) {
+        alternatives.add(c.id());
+      }
+      a.put("tls.failure.alternatives", alternatives);
+    }
+    a.put("tls.failure.sni", sni(e));
+    if (e.alertReceived() != null) {
+      a.put("tls.alert.description", e.alertReceived().description());
+      a.put("tls.alert.direction", "received");
+    } else if (e.alertSent() != null) {
+      a.put("tls.alert.description", e.alertSent().description());
+      a.put("tls.alert.direction", "sent");
+    }
+    a.put("tls.protocol.name", "tls");
+    ServerHelloSummary serverHello = e.serverHello();
+    if (serverHello != null && serverHello.version() != null) {
+      a.put("tls.protocol.version", semconvVersion(serverHello.version()));
+    }
+    if (serverHello != null && serverHello.cipherSuite() != null) {
+      a.put("tls.cipher", serverHello.cipherSuite());
+    }
+    ClientHelloSummary hello = e.clientHello();
+    if (hello != null) {
+      a.put("tls.client.supported_ciphers", hello.cipherSuites());
+      a.put("tls.failure.offered_protocols", hello.offeredVersions());
+    }
+    a.put("tls.failure.local_protocols", e.local().enabledProtocols());
+    if (!e.peerCertificates().isEmpty()) {
+      String prefix = client ? "tls.server." : "tls.client.";
+      CertificateSummary leaf = e.peerCertificates().get(0);
+      put(a, prefix + "subject", leaf.subject());
+      put(a, prefix + "issuer", leaf.issuer());
+      put(a, prefix + "not_before", timestamp(leaf.notBefore()));
+      put(a, prefix + "not_after", timestamp(leaf.notAfter()));
+      put(a, prefix + "hash.sha256", leaf.sha256Fingerprint() == null ? null : leaf.sha256Fingerprint().replace(":", ""));
+      List<String> chain = new ArrayList<>();
+      for (CertificateSummary c : e.peerCertificates()) {
+        chain.add(c.subject() + " <- " + c.issuer());
+      }
+      a.put("tls.failure.peer_chain", chain);
+    }
+    if (failure != null) {
+      a.put("exception.type", failure.getClass().getName());
+      put(a, "exception.message", failure.getMessage());
+    }
+    put(a, "tls.failure.java_version", e.javaVersion());
+    return a;
+  }
+
+  private static String sni(HandshakeEvidence e) {
+    ClientHelloSummary hello = e.clientHello();
+    if (hello == null) {
+      return "unknown";
+    }
+    return hello.serverNames().isEmpty() ? "none" : hello.serverNames().get(0);
+  }
+
+  /** {@code TLSv1.3} becomes {@code 1.3}, as the semantic conventions write it. */
+  static String semconvVersion(String jsseName) {
+    if (jsseName.startsWith("TLSv")) {
+      return jsseName.substring(4).equals("1") ? "1.0" : jsseName.substring(4);
+    }
+    return jsseName;
+  }
+
+  private static String timestamp(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  private static void put(Map<String, Object> a, String key, String value) {
+    if (value != null) {
+      a.put(key, value);
+    }
+  }
+}

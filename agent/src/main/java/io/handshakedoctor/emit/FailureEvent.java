@@ -1,0 +1,48 @@
+package io.handshakedoctor.emit;
+
+import io.handshakedoctor.diagnosis.Diagnosis;
+import io.handshakedoctor.evidence.HandshakeEvidence;
+import java.util.Map;
+
+/**
+ * One failed handshake as every output sees it: the evidence, the diagnosis, and the flat
+ * attributes (OpenTelemetry names where they exist; {@code tls.failure.*} and {@code tls.alert.*}
+ * otherwise) that docs/attributes.md describes.
+ */
+public final class FailureEvent {
+  public static final String EVENT_NAME = "tls.handshake.failure";
+
+  private final HandshakeEvidence evidence;
+  private final Diagnosis diagnosis;
+  private final Map<String, Object> attributes;
+
+  public FailureEvent(HandshakeEvidence evidence, Diagnosis diagnosis) {
+    this.evidence = evidence;
+    this.diagnosis = diagnosis;
+    this.attributes = EventAttributes.of(evidence, diagnosis);
+  }
+
+  public HandshakeEvidence evidence() {
+    return evidence;
+  }
+
+  public Diagnosis diagnosis() {
+    return diagnosis;
+  }
+
+  /** Attribute name to a String, Long, Boolean or List of String; insertion-ordered. */
+  public Map<String, Object> attributes() {
+    return attributes;
+  }
+
+  /** The peer as {@code host:port} (host only when the port is unknown). */
+  public String peer() {
+    String host = evidence.peerHost() == null ? "unknown host" : evidence.peerHost();
+    return evidence.peerPort() > 0 ? host + ":" + evidence.peerPort() : host;
+  }
+
+  /** The sentence a person reads: cause, summary and fix. */
+  public String sentence() {
+    return diagnosis.cause().id() + ": " + diagnosis.summary() + "; fix: " + diagnosis.fix();
+  }
+}

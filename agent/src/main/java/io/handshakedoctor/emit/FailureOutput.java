@@ -1,0 +1,10 @@
+package io.handshakedoctor.emit;
+
+/** A place failure events are written to. */
+public interface FailureOutput {
+  /**
+   * Writes one event; {@code repeats} is how many equal failures (same side, cause and peer) it
+   * stands for since the last one written, 1 when it is the first.
+   */
+  void write(FailureEvent event, long repeats);
+}

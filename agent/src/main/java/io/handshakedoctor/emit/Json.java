@@ -1,0 +1,78 @@
+package io.handshakedoctor.emit;
+
+import java.util.Collection;
+import java.util.Map;
+
+/** A minimal JSON writer for flat event objects (strings, numbers, booleans, string lists). */
+final class Json {
+  private Json() {}
+
+  static String object(Map<String, Object> fields) {
+    StringBuilder sb = new StringBuilder(512);
+    sb.append('{');
+    boolean first = true;
+    for (Map.Entry<String, Object> e : fields.entrySet()) {
+      if (e.getValue() == null) {
+        continue;
+      }
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      string(sb, e.getKey());
+      sb.append(':');
+      value(sb, e.getValue());
+    }
+    return sb.append('}').toString();
+  }
+
+  private static void value(StringBuilder sb, Object v) {
+    if (v instanceof Number || v instanceof Boolean) {
+      sb.append(v);
+    } else if (v instanceof Collection) {
+      sb.append('[');
+      boolean first = true;
+      for (Object item : (Collection<?>) v) {
+        if (!first) {
+          sb.append(',');
+        }
+        first = false;
+        value(sb, item);
+      }
+      sb.append(']');
+    } else {
+      string(sb, String.valueOf(v));
+    }
+  }
+
+  static void string(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"':
+          sb.append("\\\"");
+          break;
+        case '\\':
+          sb.append("\\\\");
+          break;
+        case '\n':
+          sb.append("\\n");
+          break;
+        case '\r':
+          sb.append("\\r");
+          break;
+        case '\t':
+          sb.append("\\t");
+          break;
+        default:
+          if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+      }
+    }
+    sb.append('"');
+  }
+}

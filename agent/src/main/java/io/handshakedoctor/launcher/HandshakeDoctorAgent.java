@@ -1,0 +1,57 @@
+package io.handshakedoctor.launcher;
+
+import java.io.File;
+import java.lang.instrument.Instrumentation;
+import java.net.URI;
+import java.util.jar.JarFile;
+
+/**
+ * The agent's entry point, loaded by the system class loader from the jar root. It does as little
+ * as possible: puts the jar's bootstrap classes on the boot class path, opens the agent's own
+ * isolated class loader, and hands over. Nothing here may stop the host from starting.
+ */
+public final class HandshakeDoctorAgent {
+  private static final String INSTALLER = "io.handshakedoctor.AgentInstaller";
+
+  private HandshakeDoctorAgent() {}
+
+  public static void premain(String arguments, Instrumentation instrumentation) {
+    start(arguments, instrumentation, false);
+  }
+
+  public static void agentmain(String arguments, Instrumentation instrumentation) {
+    start(arguments, instrumentation, true);
+  }
+
+  private static synchronized void start(
+      String arguments, Instrumentation instrumentation, boolean attached) {
+    try {
+      if (System.getProperty("handshake.doctor.started") != null) {
+        return; // attached twice: the first copy already runs
+      }
+      System.setProperty("handshake.doctor.started", "true");
+      File jar = agentJar();
+      // The jar root holds only the launcher and io.handshakedoctor.bootstrap; everything else
+      // sits under inst/ where no other class loader looks.
+      instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+      ClassLoader agentLoader =
+          new IsolatedClassLoader(jar, ClassLoader.getPlatformClassLoader());
+      Class<?> installer = Class.forName(INSTALLER, true, agentLoader);
+      installer
+          .getMethod("install", String.class, Instrumentation.class, boolean.class)
+          .invoke(null, arguments, instrumentation, attached);
+    } catch (Throwable t) {
+      System.err.println("handshake-doctor: agent not started: " + t);
+    }
+  }
+
+  private static File agentJar() throws Exception {
+    URI location =
+        HandshakeDoctorAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+    File file = new File(location);
+    if (!file.isFile()) {
+      throw new IllegalStateException("not running from the agent jar: " + file);
+    }
+    return file;
+  }
+}

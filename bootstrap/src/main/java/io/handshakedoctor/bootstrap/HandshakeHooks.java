@@ -1,0 +1,164 @@
+package io.handshakedoctor.bootstrap;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The static entry points that advice inlined into JSSE calls. Each forwards to the agent's
+ * listener, if one is installed, and never lets a throwable escape into the host.
+ */
+public final class HandshakeHooks {
+  private static volatile HandshakeListener listener;
+  private static final AtomicLong suppressedErrors = new AtomicLong();
+
+  private HandshakeHooks() {}
+
+  /** Installs the agent's listener; {@code null} turns every hook into a no-op. */
+  public static void install(HandshakeListener newListener) {
+    listener = newListener;
+  }
+
+  /** Errors caught inside hooks since start-up (also counted when the listener itself failed). */
+  public static long suppressedErrors() {
+    return suppressedErrors.get();
+  }
+
+  public static void handshakeStarted(
+      Object handshakeContext, Object transportContext, Object handshakeOutput) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.handshakeStarted(handshakeContext, transportContext, handshakeOutput);
+    } catch (Throwable t) {
+      suppressed(l, "handshakeStarted", t);
+    }
+  }
+
+  public static void outboundHandshakeMessage(Object handshakeOutput, byte[] buf, int count) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.outboundHandshakeMessage(handshakeOutput, buf, count);
+    } catch (Throwable t) {
+      suppressed(l, "outboundHandshakeMessage", t);
+    }
+  }
+
+  public static void inboundHandshakeMessage(Object handshakeContext, byte type, ByteBuffer body) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.inboundHandshakeMessage(handshakeContext, type, body);
+    } catch (Throwable t) {
+      suppressed(l, "inboundHandshakeMessage", t);
+    }
+  }
+
+  public static void certificatesChecked(
+      Object handshakeContext, Object chain, Throwable thrown, boolean peerIsServer) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.certificatesChecked(handshakeContext, chain, thrown, peerIsServer);
+    } catch (Throwable t) {
+      suppressed(l, "certificatesChecked", t);
+    }
+  }
+
+  public static void clientCredentialsChosen(
+      Object handshakeContext, String[] keyTypes, Object possession) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.clientCredentialsChosen(handshakeContext, keyTypes, possession);
+    } catch (Throwable t) {
+      suppressed(l, "clientCredentialsChosen", t);
+    }
+  }
+
+  public static void fatalStarted(
+      Object transportContext,
+      Object alert,
+      String diagnostic,
+      boolean alertReceived,
+      Throwable cause,
+      Object handshakeContext) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.fatalStarted(transportContext, alert, diagnostic, alertReceived, cause, handshakeContext);
+    } catch (Throwable t) {
+      suppressed(l, "fatalStarted", t);
+    }
+  }
+
+  public static void fatalThrown(Object transportContext, Throwable thrown) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.fatalThrown(transportContext, thrown);
+    } catch (Throwable t) {
+      suppressed(l, "fatalThrown", t);
+    }
+  }
+
+  public static void handshakeFinished(Object transportContext) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.handshakeFinished(transportContext);
+    } catch (Throwable t) {
+      suppressed(l, "handshakeFinished", t);
+    }
+  }
+
+  public static void handshakeInterrupted(Object transportContext, Throwable thrown) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.handshakeInterrupted(transportContext, thrown);
+    } catch (Throwable t) {
+      suppressed(l, "handshakeInterrupted", t);
+    }
+  }
+
+  public static void engineUnwrapping(
+      Object transportContext, ByteBuffer[] sources, int offset, int length) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.engineUnwrapping(transportContext, sources, offset, length);
+    } catch (Throwable t) {
+      suppressed(l, "engineUnwrapping", t);
+    }
+  }
+
+  private static void suppressed(HandshakeListener l, String where, Throwable t) {
+    suppressedErrors.incrementAndGet();
+    try {
+      l.internalError(where, t);
+    } catch (Throwable ignored) {
+      // The listener cannot even report its own failure; the count above still records it.
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.handshakedoctor.bootstrap;
+
+import java.nio.ByteBuffer;
+
+/**
+ * What the agent does with each JSSE event. Lives on the boot class path so advice inlined into
+ * {@code java.base} can reach it; implemented by the agent in its own class loader. JSSE's internal
+ * types are passed as {@code Object} because this interface must not name them.
+ */
+public interface HandshakeListener {
+
+  /** A client or server handshake context was created: a handshake is starting. */
+  void handshakeStarted(Object handshakeContext, Object transportContext, Object handshakeOutput);
+
+  /** One whole outbound handshake message ({@code type|len24|body}) in {@code buf[0, count)}. */
+  void outboundHandshakeMessage(Object handshakeOutput, byte[] buf, int count);
+
+  /** One inbound handshake message body (after its 4-byte header). */
+  void inboundHandshakeMessage(Object handshakeContext, byte type, ByteBuffer body);
+
+  /** JSSE asked the trust manager about the peer's chain; {@code thrown} is null when accepted. */
+  void certificatesChecked(
+      Object handshakeContext, Object chain, Throwable thrown, boolean peerIsServer);
+
+  /** JSSE asked the key manager for a client certificate; {@code possession} null means none. */
+  void clientCredentialsChosen(Object handshakeContext, String[] keyTypes, Object possession);
+
+  /** The first fatal error of a connection, before JSSE clears its handshake state. */
+  void fatalStarted(
+      Object transportContext,
+      Object alert,
+      String diagnostic,
+      boolean alertReceived,
+      Throwable cause,
+      Object handshakeContext);
+
+  /** The exception the first fatal error throws to the application. */
+  void fatalThrown(Object transportContext, Throwable thrown);
+
+  /** The handshake completed. */
+  void handshakeFinished(Object transportContext);
+
+  /** A socket handshake stopped on a timeout or interrupt, which JSSE does not treat as fatal. */
+  void handshakeInterrupted(Object transportContext, Throwable thrown);
+
+  /** An SSLEngine is about to unwrap network bytes. */
+  void engineUnwrapping(Object transportContext, ByteBuffer[] sources, int offset, int length);
+
+  /** An error inside the agent that a hook caught; the host carries on. */
+  void internalError(String where, Throwable error);
+}
