@@ -1,7 +1,9 @@
 package io.handshakedoctor;
 
 import io.handshakedoctor.bootstrap.HandshakeHooks;
+import io.handshakedoctor.bootstrap.HandshakeListener;
 import io.handshakedoctor.capture.CapturingListener;
+import io.handshakedoctor.capture.FaultInjectingListener;
 import io.handshakedoctor.config.AgentConfig;
 import io.handshakedoctor.config.ConfigSource;
 import io.handshakedoctor.config.LogTarget;
@@ -39,7 +41,7 @@ public final class AgentInstaller {
     }
     InternalErrors errors = new InternalErrors();
     openJavaBase(inst);
-    HandshakeHooks.install(
+    HandshakeListener listener =
         new CapturingListener(
             config.captureMaxInFlight(),
             config.captureMaxBytes(),
@@ -48,7 +50,11 @@ public final class AgentInstaller {
                 new ExceptionEnricher(config.enrichment()),
                 outputs(config, errors),
                 errors),
-            errors));
+            errors);
+    if (Boolean.getBoolean("handshake.doctor.test.fail.capture")) {
+      listener = new FaultInjectingListener(listener);
+    }
+    HandshakeHooks.install(listener);
     JsseTransformer transformer = new JsseTransformer(errors::internalError);
     inst.addTransformer(transformer, true);
     retransformLoaded(inst, errors);

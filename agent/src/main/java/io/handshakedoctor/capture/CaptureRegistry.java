@@ -16,7 +16,22 @@ final class CaptureRegistry {
   private static final long ABANDONED_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
   private static final int SWEEP_EVERY = 1024;
 
+  private static final long RETIRED_FOR_NANOS = TimeUnit.SECONDS.toNanos(30);
+  private static final int MAX_RETIRED = 256;
+
   private final Map<Object, HandshakeCapture> byKey = new ConcurrentHashMap<>();
+  /**
+   * Finished handshakes whose server may still reject us: in TLS 1.3 a client sends its
+   * certificate in its last flight and learns of a rejection only from an alert after it has
+   * finished. Small, short-lived and bounded.
+   */
+  private final Map<Object, HandshakeCapture> retired =
+      new java.util.LinkedHashMap<Object, HandshakeCapture>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, HandshakeCapture> eldest) {
+          return size() > MAX_RETIRED;
+        }
+      };
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger startsSinceSweep = new AtomicInteger();
   private final int maxInFlight;
@@ -73,6 +88,33 @@ final class CaptureRegistry {
       byKey.put(handshakeOutput, capture);
     }
     return capture;
+  }
+
+  /** Keeps a finished handshake's capture for a short while (see {@link #retired}). */
+  void retire(Object transportContext, HandshakeCapture capture) {
+    synchronized (retired) {
+      capture.retiredAt(System.nanoTime());
+      retired.put(transportContext, capture);
+    }
+  }
+
+  /** Brings back a recently finished handshake's capture, when its connection fails soon after. */
+  HandshakeCapture revive(Object transportContext) {
+    HandshakeCapture capture;
+    synchronized (retired) {
+      if (retired.isEmpty()) {
+        return null;
+      }
+      capture = retired.remove(transportContext);
+    }
+    if (capture == null || System.nanoTime() - capture.retiredAt() > RETIRED_FOR_NANOS) {
+      return null;
+    }
+    if (byKey.putIfAbsent(transportContext, capture) == null) {
+      inFlight.incrementAndGet();
+      return capture;
+    }
+    return byKey.get(transportContext);
   }
 
   HandshakeCapture find(Object key) {

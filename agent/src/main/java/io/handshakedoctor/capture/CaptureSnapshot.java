@@ -12,6 +12,8 @@ final class CaptureSnapshot {
   final boolean trustChecked;
   final Object trustedChain;
   final Throwable trustFailure;
+  /** The trust manager was still deciding when the handshake failed: it rejected the chain. */
+  final boolean trustPending;
   final boolean peerIsServer;
   final boolean clientCredentialsAsked;
   final String[] clientKeyTypes;
@@ -28,6 +30,7 @@ final class CaptureSnapshot {
       boolean trustChecked,
       Object trustedChain,
       Throwable trustFailure,
+      boolean trustPending,
       boolean peerIsServer,
       boolean clientCredentialsAsked,
       String[] clientKeyTypes,
@@ -42,6 +45,7 @@ final class CaptureSnapshot {
     this.trustChecked = trustChecked;
     this.trustedChain = trustedChain;
     this.trustFailure = trustFailure;
+    this.trustPending = trustPending;
     this.peerIsServer = peerIsServer;
     this.clientCredentialsAsked = clientCredentialsAsked;
     this.clientKeyTypes = clientKeyTypes;

@@ -62,6 +62,14 @@ public final class CapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void certificatesChecking(Object handshakeContext, Object chain, boolean peerIsServer) {
+    HandshakeCapture capture = registry.find(handshakeContext);
+    if (capture != null) {
+      capture.trustCheckStarted(chain, peerIsServer);
+    }
+  }
+
+  @Override
   public void certificatesChecked(
       Object handshakeContext, Object chain, Throwable thrown, boolean peerIsServer) {
     HandshakeCapture capture = registry.find(handshakeContext);
@@ -89,6 +97,9 @@ public final class CapturingListener implements HandshakeListener {
       Object handshakeContext) {
     HandshakeCapture capture = registry.find(transportContext);
     if (capture == null) {
+      capture = registry.revive(transportContext);
+    }
+    if (capture == null) {
       // Failed before any handshake context existed (e.g. no protocol left after policy), or
       // after the handshake finished; the former is still a handshake failure worth reporting.
       if (handshakeContext == null && assembler.isNegotiated(transportContext)) {
@@ -113,7 +124,10 @@ public final class CapturingListener implements HandshakeListener {
   @Override
   public void handshakeFinished(Object transportContext) {
     if (!registry.isEmpty()) {
-      registry.end(transportContext);
+      HandshakeCapture capture = registry.end(transportContext);
+      if (capture != null && capture.awaitsServerVerdict()) {
+        registry.retire(transportContext, capture);
+      }
     }
   }
 

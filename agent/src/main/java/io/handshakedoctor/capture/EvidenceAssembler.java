@@ -134,7 +134,7 @@ final class EvidenceAssembler {
               chain,
               authType(serverHelloSummary),
               capture.peerIsServer,
-              capture.trustFailure));
+              trustFailure(capture)));
     }
     if (capture.clientCredentialsAsked) {
       Object certs = jsse.field(capture.clientPossession, "popCerts");
@@ -157,6 +157,17 @@ final class EvidenceAssembler {
     }
     b.peerBytesSample(nonTlsPeerBytes(capture.peerRawSample, transportContext));
     return b.build();
+  }
+
+  /** A rejection fails the handshake inside the trust check, so its cause is the verdict. */
+  private static Throwable trustFailure(CaptureSnapshot capture) {
+    if (capture.trustFailure != null) {
+      return capture.trustFailure;
+    }
+    if (capture.trustPending && capture.fatal != null) {
+      return capture.fatal.cause != null ? capture.fatal.cause : new Exception(capture.fatal.diagnostic);
+    }
+    return null;
   }
 
   private static byte[] body(CapturedMessage m) {

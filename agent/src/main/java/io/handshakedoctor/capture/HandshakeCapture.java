@@ -28,12 +28,14 @@ public final class HandshakeCapture {
   private Throwable trustFailure;
   private boolean trustChecked;
   private boolean peerIsServer;
+  private boolean trustPending;
 
   private boolean clientCredentialsAsked;
   private String[] clientKeyTypes;
   private Object clientPossession;
 
   private FatalCall fatal;
+  private long retiredAtNanos;
 
   HandshakeCapture(Object transportContext, int byteBudget) {
     this.transportContext = transportContext;
@@ -110,10 +112,21 @@ public final class HandshakeCapture {
     }
   }
 
-  synchronized void trustChecked(Object chain, Throwable failure, boolean peerIsServer) {
+  synchronized void trustCheckStarted(Object chain, boolean peerIsServer) {
     this.trustChecked = true;
     this.trustedChain = chain;
+    this.trustFailure = null;
+    this.trustPending = true;
+    this.peerIsServer = peerIsServer;
+  }
+
+  synchronized void trustChecked(Object chain, Throwable failure, boolean peerIsServer) {
+    this.trustChecked = true;
+    if (chain != null) {
+      this.trustedChain = chain;
+    }
     this.trustFailure = failure;
+    this.trustPending = false;
     this.peerIsServer = peerIsServer;
   }
 
@@ -121,6 +134,19 @@ public final class HandshakeCapture {
     this.clientCredentialsAsked = true;
     this.clientKeyTypes = keyTypes == null ? null : keyTypes.clone();
     this.clientPossession = possession;
+  }
+
+  synchronized void retiredAt(long nanos) {
+    retiredAtNanos = nanos;
+  }
+
+  synchronized long retiredAt() {
+    return retiredAtNanos;
+  }
+
+  /** This client was asked for a certificate, so the server may still reject it after finishing. */
+  synchronized boolean awaitsServerVerdict() {
+    return clientCredentialsAsked;
   }
 
   synchronized void fatal(FatalCall call) {
@@ -140,6 +166,7 @@ public final class HandshakeCapture {
         trustChecked,
         trustedChain,
         trustFailure,
+        trustPending,
         peerIsServer,
         clientCredentialsAsked,
         clientKeyTypes,

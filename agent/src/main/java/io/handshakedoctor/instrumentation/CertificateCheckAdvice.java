@@ -14,6 +14,12 @@ public final class CertificateCheckAdvice {
   public static final class Tls12ServerChain {
     private Tls12ServerChain() {}
 
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(
+        @Advice.Argument(0) Object handshakeContext, @Advice.Argument(1) Object chain) {
+      HandshakeHooks.certificatesChecking(handshakeContext, chain, true);
+    }
+
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(
         @Advice.Argument(0) Object handshakeContext,
@@ -26,6 +32,12 @@ public final class CertificateCheckAdvice {
   /** TLS 1.2: {@code checkClientCerts(ServerHandshakeContext, X509Certificate[])}. */
   public static final class Tls12ClientChain {
     private Tls12ClientChain() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(
+        @Advice.Argument(0) Object handshakeContext, @Advice.Argument(1) Object chain) {
+      HandshakeHooks.certificatesChecking(handshakeContext, chain, false);
+    }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(
@@ -40,6 +52,11 @@ public final class CertificateCheckAdvice {
   public static final class Tls13ServerChain {
     private Tls13ServerChain() {}
 
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@Advice.Argument(0) Object handshakeContext) {
+      HandshakeHooks.certificatesChecking(handshakeContext, null, true);
+    }
+
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(
         @Advice.Argument(0) Object handshakeContext,
@@ -52,6 +69,11 @@ public final class CertificateCheckAdvice {
   /** TLS 1.3: {@code X509Certificate[] checkClientCerts(ServerHandshakeContext, List)}. */
   public static final class Tls13ClientChain {
     private Tls13ClientChain() {}
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static void enter(@Advice.Argument(0) Object handshakeContext) {
+      HandshakeHooks.certificatesChecking(handshakeContext, null, false);
+    }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void exit(

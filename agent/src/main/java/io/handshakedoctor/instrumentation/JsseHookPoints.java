@@ -7,6 +7,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,11 +81,11 @@ public final class JsseHookPoints {
         List.of(
             new HookPoint(
                 "T13CertificateConsumer.checkServerCerts",
-                named("checkServerCerts").and(takesArguments(2)).and(returns(Object[].class).or(returns(java.security.cert.X509Certificate[].class))),
+                named("checkServerCerts").and(takesArguments(2)).and(returns(X509Certificate[].class)),
                 CertificateCheckAdvice.Tls13ServerChain.class),
             new HookPoint(
                 "T13CertificateConsumer.checkClientCerts",
-                named("checkClientCerts").and(takesArguments(2)).and(returns(java.security.cert.X509Certificate[].class)),
+                named("checkClientCerts").and(takesArguments(2)).and(returns(X509Certificate[].class)),
                 CertificateCheckAdvice.Tls13ClientChain.class)));
     m.put(
         SSL + "X509Authentication",

@@ -60,6 +60,19 @@ public final class HandshakeHooks {
     }
   }
 
+  public static void certificatesChecking(
+      Object handshakeContext, Object chain, boolean peerIsServer) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.certificatesChecking(handshakeContext, chain, peerIsServer);
+    } catch (Throwable t) {
+      suppressed(l, "certificatesChecking", t);
+    }
+  }
+
   public static void certificatesChecked(
       Object handshakeContext, Object chain, Throwable thrown, boolean peerIsServer) {
     HandshakeListener l = listener;

@@ -18,7 +18,13 @@ public interface HandshakeListener {
   /** One inbound handshake message body (after its 4-byte header). */
   void inboundHandshakeMessage(Object handshakeContext, byte type, ByteBuffer body);
 
-  /** JSSE asked the trust manager about the peer's chain; {@code thrown} is null when accepted. */
+  /**
+   * JSSE is about to ask the trust manager about the peer's chain ({@code chain} is null when JSSE
+   * builds it inside the call). A rejection reaches {@code fatal} before the call returns.
+   */
+  void certificatesChecking(Object handshakeContext, Object chain, boolean peerIsServer);
+
+  /** The trust manager accepted the peer's chain (or threw {@code thrown}). */
   void certificatesChecked(
       Object handshakeContext, Object chain, Throwable thrown, boolean peerIsServer);
 

@@ -1,0 +1,65 @@
+package io.handshakedoctor.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** With the agent attached, handshakes behave exactly as without it. */
+class HostUnharmedIT {
+
+  static Stream<Arguments> runtimesAndPaths() {
+    List<Arguments> out = new ArrayList<>();
+    for (JavaRuntime jdk : JavaRuntime.all()) {
+      for (String path : ScenarioDiagnosisIT.CLIENT_PATHS) {
+        out.add(Arguments.of(jdk, path));
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("runtimesAndPaths")
+  void healthyHandshakeSucceedsAndProducesNoEvent(JavaRuntime jdk, String path) throws Exception {
+    ForkedRun run = ForkedRun.samples(jdk, "", List.of(), "control", "--client", path);
+    assertEquals(0, run.exitCode, run::describe);
+    assertTrue(run.stdout.contains("control: ok"), run::describe);
+    assertEquals(List.of(), run.events, run::describe);
+    assertTrue(run.stderr.isBlank(), run::describe);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("runtimesAndPaths")
+  void failingHandshakesThrowTheSameExceptionsWithEnrichmentOff(JavaRuntime jdk, String path)
+      throws Exception {
+    for (String scenario : List.of("certificate_expired", "no_common_protocol_version", "non_tls_peer", "client_certificate_missing")) {
+      ForkedRun without = ForkedRun.samples(jdk, null, List.of(), scenario, "--client", path);
+      ForkedRun with = ForkedRun.samples(jdk, "enrich=off", List.of(), scenario, "--client", path);
+      assertEquals(without.stdout, with.stdout, () -> "without:\n" + without.describe() + "\nwith:\n" + with.describe());
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("runtimesAndPaths")
+  void anInternalErrorIsReportedOnceAndTheHandshakeProceeds(JavaRuntime jdk, String path)
+      throws Exception {
+    ForkedRun run =
+        ForkedRun.samples(
+            jdk, "", List.of("-Dhandshake.doctor.test.fail.capture=true"), "control", "--client", path);
+    assertTrue(run.stdout.contains("control: ok"), run::describe);
+    assertEquals(1, countOccurrences(run.stderr, "internal error"), run::describe);
+  }
+
+  private static int countOccurrences(String text, String needle) {
+    int count = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      count++;
+    }
+    return count;
+  }
+}
