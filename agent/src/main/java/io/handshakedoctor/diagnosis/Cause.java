@@ -1,0 +1,46 @@
+package io.handshakedoctor.diagnosis;
+
+import java.util.Locale;
+
+/** Why a handshake failed, as precisely as the engine can tell. Ids are documented in docs/causes.md. */
+public enum Cause {
+  NO_COMMON_CIPHER_SUITE(Category.CIPHER_SUITE_MISMATCH),
+  NO_COMMON_PROTOCOL_VERSION(Category.PROTOCOL_VERSION_MISMATCH),
+  PROTOCOL_DISABLED_BY_LOCAL_POLICY(Category.PROTOCOL_VERSION_MISMATCH),
+  CERTIFICATE_EXPIRED(Category.CERTIFICATE_VALIDATION),
+  CERTIFICATE_NOT_YET_VALID(Category.CERTIFICATE_VALIDATION),
+  HOSTNAME_MISMATCH(Category.CERTIFICATE_VALIDATION),
+  UNTRUSTED_SELF_SIGNED(Category.CERTIFICATE_VALIDATION),
+  UNTRUSTED_UNKNOWN_CA(Category.CERTIFICATE_VALIDATION),
+  INCOMPLETE_CHAIN(Category.CERTIFICATE_VALIDATION),
+  WEAK_CERTIFICATE_ALGORITHM(Category.CERTIFICATE_VALIDATION),
+  CERTIFICATE_REVOKED(Category.CERTIFICATE_VALIDATION),
+  CERTIFICATE_USAGE_NOT_PERMITTED(Category.CERTIFICATE_VALIDATION),
+  SNI_MISSING(Category.SNI),
+  SNI_UNRECOGNIZED_NAME(Category.SNI),
+  NON_TLS_PEER(Category.MIDDLEBOX_INTERFERENCE),
+  CONNECTION_RESET_DURING_HANDSHAKE(Category.MIDDLEBOX_INTERFERENCE),
+  HANDSHAKE_TIMEOUT(Category.MIDDLEBOX_INTERFERENCE),
+  TLS_INTERCEPTION_SUSPECTED(Category.MIDDLEBOX_INTERFERENCE),
+  CLIENT_CERTIFICATE_MISSING(Category.CLIENT_CERTIFICATE),
+  CLIENT_CERTIFICATE_REJECTED(Category.CLIENT_CERTIFICATE),
+  ALPN_MISMATCH(Category.OTHER),
+  NO_SHARED_SIGNATURE_SCHEME_OR_GROUP(Category.OTHER),
+  LOCAL_CREDENTIALS_MISSING(Category.OTHER),
+  UNKNOWN(Category.OTHER);
+
+  private final Category category;
+
+  Cause(Category category) {
+    this.category = category;
+  }
+
+  /** Snake-case id, e.g. {@code certificate_expired}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public Category category() {
+    return category;
+  }
+}

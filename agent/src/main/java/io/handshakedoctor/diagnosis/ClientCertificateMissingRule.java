@@ -1,0 +1,98 @@
+package io.handshakedoctor.diagnosis;
+
+import io.handshakedoctor.evidence.CertificateRequestSummary;
+import io.handshakedoctor.evidence.ClientAuthMode;
+import io.handshakedoctor.evidence.HandshakeEvidence;
+import io.handshakedoctor.evidence.Side;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server required a client certificate and the client sent none. On the client side of TLS
+ * 1.3 the server's refusal often arrives only as a reset or broken pipe, so the key manager's
+ * empty choice after a CertificateRequest is the key fact.
+ */
+final class ClientCertificateMissingRule implements DiagnosisRule {
+  private static final List<String> REFUSAL_ALERTS =
+      Arrays.asList("certificate_required", "handshake_failure", "bad_certificate", "certificate_unknown", "access_denied");
+
+  @Override
+  public Optional<Diagnosis> apply(HandshakeEvidence e) {
+    return e.side() == Side.SERVER ? serverSide(e) : clientSide(e);
+  }
+
+  private static Optional<Diagnosis> serverSide(HandshakeEvidence e) {
+    Failures f = Failures.of(e);
+    boolean empty = f.mentions("Empty client certificate chain");
+    boolean required = e.local().clientAuth() == ClientAuthMode.REQUIRED
+        && "certificate_required".equals(Facts.alertSentOrAttached(e));
+    if (!empty && !required) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Diagnosis.builder(Cause.CLIENT_CERTIFICATE_MISSING)
+            .confidence(Confidence.HIGH)
+            .summary("The client " + Facts.peer(e) + " sent no certificate although this server requires one (client auth "
+                + e.local().clientAuth() + ", acceptable issuers " + issuers(e.certificateRequest()) + "); the client must be configured with one.")
+            .fix("Give the client a key store with a certificate issued by one of " + issuers(e.certificateRequest())
+                + " (Java: -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=...; curl: --cert/--key), "
+                + "or make client auth optional on this server (SSLParameters.setWantClientAuth(true)) if anonymous clients are allowed.")
+            .evidence("JSSE on this server: Empty client certificate chain")
+            .evidence(Facts.common(e))
+            .responsibleParty(Diagnosis.CLIENT)
+            .build());
+  }
+
+  private static Optional<Diagnosis> clientSide(HandshakeEvidence e) {
+    CertificateRequestSummary request = e.certificateRequest();
+    if (request == null) {
+      return Optional.empty();
+    }
+    boolean choseNone = e.clientCredentials() != null && e.clientCredentials().choseNone();
+    boolean unknownChoice = e.clientCredentials() == null;
+    if (!choseNone && !unknownChoice) {
+      return Optional.empty();
+    }
+    String alert = Facts.alertReceived(e);
+    boolean refusalAlert = alert != null && REFUSAL_ALERTS.contains(alert);
+    boolean dropped = ConnectionResetRule.looksLikeReset(Failures.of(e));
+    if (!refusalAlert && !dropped) {
+      return Optional.empty();
+    }
+    Confidence confidence;
+    if ("certificate_required".equals(alert)) {
+      confidence = Confidence.HIGH;
+    } else if (choseNone && refusalAlert) {
+      confidence = Confidence.HIGH;
+    } else if (choseNone) {
+      confidence = Confidence.MEDIUM;
+    } else {
+      confidence = Confidence.LOW;
+    }
+    String keyTypes = e.clientCredentials() == null ? "" : " (key types asked: " + e.clientCredentials().keyTypes() + ")";
+    Diagnosis.Builder d = Diagnosis.builder(Cause.CLIENT_CERTIFICATE_MISSING)
+        .confidence(confidence)
+        .summary("The server " + Facts.peer(e) + " requested a client certificate from issuers " + issuers(request) + " and this client "
+            + (choseNone ? "had none to send: its key manager chose no certificate" + keyTypes : "probably sent none")
+            + ", after which the server " + (refusalAlert ? "ended the handshake with alert " + alert : "dropped the connection")
+            + "; the client must be configured with a certificate the server accepts.")
+        .fix("Configure this client's key store with a key entry whose chain is issued by one of " + issuers(request)
+            + ": -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=... -Djavax.net.ssl.keyStoreType=PKCS12, or a KeyManagerFactory in the custom SSLContext.")
+        .evidence("server sent CertificateRequest, acceptable issuers " + issuers(request))
+        .evidence(e.clientCredentials() == null ? "key manager choice unknown" : "key manager chose " + (choseNone ? "no certificate" : e.clientCredentials().chosenChain()))
+        .evidence(Facts.common(e))
+        .responsibleParty(Diagnosis.CLIENT);
+    if (confidence != Confidence.HIGH) {
+      d.alternative(Cause.CONNECTION_RESET_DURING_HANDSHAKE, Cause.CLIENT_CERTIFICATE_REJECTED);
+    }
+    return Optional.of(d.build());
+  }
+
+  static String issuers(CertificateRequestSummary request) {
+    if (request == null) {
+      return "(unknown)";
+    }
+    return request.authorities().isEmpty() ? "(any issuer)" : request.authorities().toString();
+  }
+}

@@ -1,0 +1,192 @@
+package io.handshakedoctor.diagnosis;
+
+import io.handshakedoctor.evidence.AlertSummary;
+import io.handshakedoctor.evidence.CertificateSummary;
+import io.handshakedoctor.evidence.ClientHelloSummary;
+import io.handshakedoctor.evidence.HandshakeEvidence;
+import io.handshakedoctor.evidence.Side;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Readable renderings of evidence shared by the rules: dates, certificates, peers, alerts. */
+final class Facts {
+  private static final Pattern RECEIVED_ALERT =
+      Pattern.compile("Received fatal alert: ([a-z_]+)");
+
+  private Facts() {}
+
+  /** ISO-8601 UTC to the second, e.g. {@code 2026-01-01T00:00:00Z}. */
+  static String instant(Instant t) {
+    return t == null ? "an unknown date" : DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  /** "12 days ago" / "3 days ahead" (hours or minutes when under a day) of {@code t} seen from {@code now}. */
+  static String relative(Instant t, Instant now) {
+    if (t == null || now == null) {
+      return "at an unknown time";
+    }
+    Duration d = Duration.between(t, now);
+    boolean past = !d.isNegative();
+    Duration abs = d.abs();
+    String amount;
+    if (abs.toDays() >= 1) {
+      amount = plural(abs.toDays(), "day");
+    } else if (abs.toHours() >= 1) {
+      amount = plural(abs.toHours(), "hour");
+    } else {
+      amount = plural(Math.max(abs.toMinutes(), 0), "minute");
+    }
+    return amount + (past ? " ago" : " ahead");
+  }
+
+  static String plural(long n, String unit) {
+    return n + " " + unit + (n == 1 ? "" : "s");
+  }
+
+  /** "CN=api.example.com, issued by CN=Example CA". */
+  static String cert(CertificateSummary c) {
+    if (c == null) {
+      return "an unknown certificate";
+    }
+    return orUnknown(c.subject()) + ", issued by " + orUnknown(c.issuer());
+  }
+
+  static String orUnknown(String s) {
+    return s == null || s.isEmpty() ? "(unknown)" : s;
+  }
+
+  static String list(List<String> values) {
+    return values == null ? "[]" : values.toString();
+  }
+
+  /** "api.example.com:443", "api.example.com", or "the peer". */
+  static String peer(HandshakeEvidence e) {
+    if (e.peerHost() == null || e.peerHost().isEmpty()) {
+      return "the peer";
+    }
+    return e.peerPort() > 0 ? e.peerHost() + ":" + e.peerPort() : e.peerHost();
+  }
+
+  /** "the server api.example.com:443" or "the client 10.0.0.5:51234". */
+  static String peerRole(HandshakeEvidence e) {
+    String role = e.side() == Side.CLIENT ? "the server" : "the client";
+    String p = peer(e);
+    return "the peer".equals(p) ? role : role + " " + p;
+  }
+
+  /** The party on the other end: "server" when this JVM is the client, and the reverse. */
+  static String peerParty(HandshakeEvidence e) {
+    return e.side() == Side.CLIENT ? Diagnosis.SERVER : Diagnosis.CLIENT;
+  }
+
+  /** This JVM's own role as a responsible party. */
+  static String localParty(HandshakeEvidence e) {
+    return e.side() == Side.CLIENT ? Diagnosis.CLIENT : Diagnosis.SERVER;
+  }
+
+  /** The alert the peer sent: recorded, or read from "Received fatal alert: X"; null when none. */
+  static String alertReceived(HandshakeEvidence e) {
+    AlertSummary a = e.alertReceived();
+    if (a != null) {
+      return a.description();
+    }
+    Matcher m = Failures.of(e).find(RECEIVED_ALERT);
+    return m == null ? null : m.group(1);
+  }
+
+  /** The alert this JVM sent, or else the one JSSE attached to the failure; null when unknown. */
+  static String alertSentOrAttached(HandshakeEvidence e) {
+    if (e.alertSent() != null) {
+      return e.alertSent().description();
+    }
+    return e.jsseAlert();
+  }
+
+  static boolean received(HandshakeEvidence e, String message) {
+    return e.messagesReceived().contains(message);
+  }
+
+  static boolean sent(HandshakeEvidence e, String message) {
+    return e.messagesSent().contains(message);
+  }
+
+  /** The peer chain as the trust manager saw it, else as seen on the wire. */
+  static List<CertificateSummary> peerChain(HandshakeEvidence e) {
+    if (e.trust() != null && !e.trust().chain().isEmpty()) {
+      return e.trust().chain();
+    }
+    return e.peerCertificates();
+  }
+
+  /** Tokens of a security property such as jdk.tls.disabledAlgorithms, trimmed. */
+  static List<String> tokens(String property) {
+    List<String> out = new ArrayList<>();
+    if (property == null) {
+      return out;
+    }
+    for (String token : property.split(",")) {
+      String t = token.trim();
+      if (!t.isEmpty()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** True when the security property lists {@code algorithm} as a whole token (no constraint). */
+  static boolean propertyDisables(String property, String algorithm) {
+    for (String token : tokens(property)) {
+      if (token.equalsIgnoreCase(algorithm)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isIpLiteral(String host) {
+    if (host == null) {
+      return false;
+    }
+    return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.contains(":");
+  }
+
+  /** JSSE sends no SNI for IP literals and for names without a dot such as {@code localhost}. */
+  static boolean jsseSendsNoSniFor(String host) {
+    return host != null && (isIpLiteral(host) || !host.contains("."));
+  }
+
+  /** Standard facts every diagnosis can show: failure chain, hello, messages, alerts. */
+  static List<String> common(HandshakeEvidence e) {
+    List<String> out = new ArrayList<>();
+    out.add("this JVM was the " + e.side().attributeValue() + ", peer " + peer(e));
+    out.addAll(Failures.of(e.failure()).describeAll());
+    ClientHelloSummary hello = e.clientHello();
+    if (hello != null) {
+      String who = e.side() == Side.CLIENT ? "ClientHello sent" : "ClientHello received";
+      out.add(who + " offered " + list(hello.offeredVersions()) + " with " + plural(hello.cipherSuites().size(), "cipher suite")
+          + (hello.serverNames().isEmpty() ? ", no SNI" : ", SNI " + list(hello.serverNames())));
+    }
+    if (e.serverHello() != null) {
+      out.add("ServerHello chose " + e.serverHello().version() + " / " + e.serverHello().cipherSuite());
+    }
+    out.add("messages sent " + list(e.messagesSent()) + ", received " + list(e.messagesReceived()));
+    if (e.alertSent() != null) {
+      out.add("alert sent: " + e.alertSent());
+    }
+    if (e.alertReceived() != null) {
+      out.add("alert received: " + e.alertReceived());
+    }
+    return out;
+  }
+
+  static String lower(String s) {
+    return s == null ? "" : s.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,59 @@
+package io.handshakedoctor.diagnosis;
+
+import io.handshakedoctor.evidence.CertificateSummary;
+import io.handshakedoctor.evidence.HandshakeEvidence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** JSSE's endpoint identification (HTTPS/LDAPS host name check) failures. */
+final class HostnameFailure {
+  private static final Pattern[] PATTERNS = {
+    Pattern.compile("No subject alternative DNS name matching (\\S+) found"),
+    Pattern.compile("No name matching (\\S+) found"),
+    Pattern.compile("No subject alternative names matching IP address (\\S+) found"),
+    Pattern.compile("No subject alternative names present()"),
+  };
+
+  private HostnameFailure() {}
+
+  /** The matcher of the first host name failure message, or null. */
+  static Matcher find(Failures f) {
+    for (Throwable t : f.all()) {
+      for (Pattern p : PATTERNS) {
+        Matcher m = p.matcher(Failures.message(t));
+        if (m.find()) {
+          return m;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The host name that was checked: from the message, else SNI / peer host. */
+  static String requestedHost(HandshakeEvidence e, Matcher m) {
+    if (m != null && m.groupCount() >= 1 && m.group(1) != null && !m.group(1).isEmpty()) {
+      String h = m.group(1);
+      return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+    return e.intendedServerName();
+  }
+
+  /** The names a certificate answers to: SAN entries, else its CN. */
+  static List<String> namesOf(CertificateSummary c) {
+    List<String> out = new ArrayList<>();
+    if (c == null) {
+      return out;
+    }
+    for (String san : c.subjectAltNames()) {
+      if (san.startsWith("DNS:") || san.startsWith("IP:")) {
+        out.add(san.substring(san.indexOf(':') + 1));
+      }
+    }
+    if (out.isEmpty() && c.subject() != null) {
+      out.add("CN=" + c.commonNameOrSubject());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,47 @@
+package io.handshakedoctor.diagnosis;
+
+import io.handshakedoctor.evidence.CertificateSummary;
+import io.handshakedoctor.evidence.HandshakeEvidence;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+/** The server's certificate does not hold the name (or IP address) this client asked for. */
+final class HostnameMismatchRule implements DiagnosisRule {
+  @Override
+  public Optional<Diagnosis> apply(HandshakeEvidence e) {
+    if (CertificateProblem.ofServerChain(e) != CertificateProblem.HOSTNAME) {
+      return Optional.empty();
+    }
+    Matcher m = HostnameFailure.find(Failures.of(e));
+    String host = HostnameFailure.requestedHost(e, m);
+    List<CertificateSummary> chain = Facts.peerChain(e);
+    CertificateSummary leaf = chain.isEmpty() ? null : chain.get(0);
+    List<String> names = HostnameFailure.namesOf(leaf);
+    boolean sniUnknown = e.clientHello() == null;
+    boolean ip = Facts.isIpLiteral(host);
+    Diagnosis.Builder d = Diagnosis.builder(Cause.HOSTNAME_MISMATCH)
+        .confidence(Confidence.HIGH)
+        .evidence("host name check failed: " + (m == null ? "" : m.group(0)))
+        .evidence(leaf == null ? null : "certificate names " + names)
+        .evidence(Facts.common(e));
+    String certText = leaf == null ? "a certificate" : "a certificate for " + names + " (" + Facts.cert(leaf) + ")";
+    if (ip && !names.isEmpty()) {
+      d.summary("This client connected to the IP address " + host + " but the server presents " + certText
+              + ", which holds no such IP address; connect by one of the certificate's names or add the IP to its SANs.")
+          .fix("Use a host name the certificate covers (" + names + ") in the client's URL, or re-issue the server certificate with `subjectAltName=IP:" + host + "`.")
+          .responsibleParty(Diagnosis.CLIENT);
+    } else {
+      d.summary("This client asked for '" + host + "' but the server " + Facts.peer(e) + " presents " + certText
+              + ", which does not cover that name; the server must serve a certificate for '" + host + "' (or the client must use a covered name).")
+          .fix("Re-issue the server certificate with `subjectAltName=DNS:" + host + "` (or serve the right one for this virtual host: nginx `server_name`/`ssl_certificate`, "
+              + "Apache `ServerName`/`SSLCertificateFile`, HAProxy `crt-list`), or point the client at a name the certificate holds.")
+          .responsibleParty(Diagnosis.SERVER);
+    }
+    if (sniUnknown) {
+      // Without the ClientHello we cannot tell whether SNI was sent; a missing SNI gives the same picture.
+      d.confidence(Confidence.MEDIUM).alternative(Cause.SNI_MISSING);
+    }
+    return Optional.of(d.build());
+  }
+}

@@ -1,0 +1,45 @@
+package io.handshakedoctor.diagnosis;
+
+import io.handshakedoctor.evidence.CertificateSummary;
+import io.handshakedoctor.evidence.HandshakeEvidence;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+/**
+ * This client sent no SNI and the server answered with its default certificate for another name.
+ * JSSE sends no SNI for IP literals and dotless names such as {@code localhost}.
+ */
+final class SniMissingRule implements DiagnosisRule {
+  @Override
+  public Optional<Diagnosis> apply(HandshakeEvidence e) {
+    if (CertificateProblem.ofServerChain(e) != CertificateProblem.HOSTNAME) {
+      return Optional.empty();
+    }
+    if (e.clientHello() == null || !e.clientHello().serverNames().isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher m = HostnameFailure.find(Failures.of(e));
+    String host = HostnameFailure.requestedHost(e, m);
+    List<CertificateSummary> chain = Facts.peerChain(e);
+    CertificateSummary leaf = chain.isEmpty() ? null : chain.get(0);
+    List<String> names = HostnameFailure.namesOf(leaf);
+    boolean jsseRule = Facts.jsseSendsNoSniFor(host);
+    return Optional.of(
+        Diagnosis.builder(Cause.SNI_MISSING)
+            .confidence(Confidence.MEDIUM)
+            .summary("This client sent no SNI" + (jsseRule ? " (JSSE sends none for '" + host + "', an IP literal or dotless name)" : "")
+                + " and the server " + Facts.peer(e) + " answered with a certificate for " + names
+                + " instead of '" + host + "'; the client should connect by a fully qualified name the certificate covers or set SNI explicitly.")
+            .fix("Connect using the server's DNS name (e.g. one of " + names + "), or set SNI in code: "
+                + "SSLParameters.setServerNames(List.of(new SNIHostName(\"" + (names.isEmpty() ? "server.example.com" : names.get(0).replace("CN=", "")) + "\"))); "
+                + "alternatively make the server's default certificate cover '" + host + "' (nginx `default_server`, HAProxy first `crt`).")
+            .evidence("ClientHello had no server_name extension")
+            .evidence("host name check failed: " + (m == null ? "" : m.group(0)))
+            .evidence(leaf == null ? null : "certificate names " + names)
+            .evidence(Facts.common(e))
+            .alternative(Cause.HOSTNAME_MISMATCH)
+            .responsibleParty(Diagnosis.CLIENT)
+            .build());
+  }
+}
