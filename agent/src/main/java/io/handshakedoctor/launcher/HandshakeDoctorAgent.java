@@ -31,15 +31,14 @@ public final class HandshakeDoctorAgent {
       }
       System.setProperty("handshake.doctor.started", "true");
       File jar = agentJar();
-      // The jar root holds only the launcher and io.handshakedoctor.bootstrap; everything else
-      // sits under inst/ where no other class loader looks.
-      instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+      // The jar root holds only this launcher and the bootstrap hooks (which the installer puts
+      // into the boot loader); everything else sits under inst/ where no other loader looks.
       ClassLoader agentLoader =
           new IsolatedClassLoader(jar, ClassLoader.getPlatformClassLoader());
       Class<?> installer = Class.forName(INSTALLER, true, agentLoader);
       installer
-          .getMethod("install", String.class, Instrumentation.class, boolean.class)
-          .invoke(null, arguments, instrumentation, attached);
+          .getMethod("install", String.class, Instrumentation.class, boolean.class, JarFile.class)
+          .invoke(null, arguments, instrumentation, attached, new JarFile(jar));
     } catch (Throwable t) {
       System.err.println("handshake-doctor: agent not started: " + t);
     }

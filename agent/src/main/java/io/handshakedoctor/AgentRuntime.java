@@ -1,0 +1,101 @@
+package io.handshakedoctor;
+
+import io.handshakedoctor.bootstrap.HandshakeHooks;
+import io.handshakedoctor.bootstrap.HandshakeListener;
+import io.handshakedoctor.capture.CapturingListener;
+import io.handshakedoctor.capture.FaultInjectingListener;
+import io.handshakedoctor.config.AgentConfig;
+import io.handshakedoctor.config.LogTarget;
+import io.handshakedoctor.diagnosis.DiagnosisEngine;
+import io.handshakedoctor.emit.ExceptionEnricher;
+import io.handshakedoctor.emit.FailureOutput;
+import io.handshakedoctor.emit.JsonLinesOutput;
+import io.handshakedoctor.emit.LogLineOutput;
+import io.handshakedoctor.emit.RepeatLimitedOutput;
+import io.handshakedoctor.instrumentation.JsseHookPoints;
+import io.handshakedoctor.instrumentation.JsseTransformer;
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Wires the running agent: listener, outputs and transformer. Kept apart from {@link
+ * AgentInstaller} because it names the bootstrap hook types, which must not be loaded before the
+ * installer has put them into the boot loader.
+ */
+final class AgentRuntime {
+  private static final String[] OPENED_PACKAGES = {"sun.security.ssl", "java.lang"};
+
+  private AgentRuntime() {}
+
+  static void start(AgentConfig config, Instrumentation inst) {
+    InternalErrors errors = new InternalErrors();
+    openJavaBase(inst);
+    HandshakeListener listener =
+        new CapturingListener(
+            config.captureMaxInFlight(),
+            config.captureMaxBytes(),
+            new FailurePipeline(
+                DiagnosisEngine.standard(),
+                new ExceptionEnricher(config.enrichment()),
+                outputs(config, errors),
+                errors),
+            errors);
+    if (Boolean.getBoolean("handshake.doctor.test.fail.capture")) {
+      listener = new FaultInjectingListener(listener);
+    }
+    HandshakeHooks.install(listener);
+    JsseTransformer transformer = new JsseTransformer(errors::internalError);
+    inst.addTransformer(transformer, true);
+    retransformLoaded(inst, errors);
+  }
+
+  private static List<FailureOutput> outputs(AgentConfig config, InternalErrors errors) {
+    List<FailureOutput> outputs = new ArrayList<>();
+    if (config.logTarget() != LogTarget.OFF) {
+      outputs.add(new RepeatLimitedOutput(new LogLineOutput(config.logTarget()), config.dedupInterval()));
+    }
+    if (config.eventsFile() != null) {
+      outputs.add(
+          new RepeatLimitedOutput(
+              new JsonLinesOutput(config.eventsFile(), errors), config.dedupInterval()));
+    }
+    return outputs;
+  }
+
+  /**
+   * Advice inlined into java.base calls the bootstrap hooks (boot loader's unnamed module), and
+   * the agent reads JSSE's fields at failure time, so java.base must read the one and open
+   * sun.security.ssl to the other.
+   */
+  private static void openJavaBase(Instrumentation inst) {
+    Module javaBase = Object.class.getModule();
+    Module hooks = HandshakeHooks.class.getModule();
+    Module agent = AgentInstaller.class.getModule();
+    Map<String, Set<Module>> opens = new java.util.HashMap<>();
+    for (String pkg : OPENED_PACKAGES) {
+      opens.put(pkg, Set.of(agent));
+    }
+    inst.redefineModule(javaBase, Set.of(hooks), Map.of(), opens, Set.of(), Map.of());
+  }
+
+  /** When attached to a running JVM, JSSE may already be loaded: transform it in place. */
+  private static void retransformLoaded(Instrumentation inst, InternalErrors errors) {
+    Set<String> targets = JsseHookPoints.classNames();
+    List<Class<?>> loaded = new ArrayList<>();
+    for (Class<?> c : inst.getAllLoadedClasses()) {
+      if (c.getClassLoader() == null && targets.contains(c.getName().replace('.', '/'))) {
+        loaded.add(c);
+      }
+    }
+    for (Class<?> c : loaded) {
+      try {
+        inst.retransformClasses(c);
+      } catch (Throwable t) {
+        errors.internalError("retransforming " + c.getName(), t);
+      }
+    }
+  }
+}
