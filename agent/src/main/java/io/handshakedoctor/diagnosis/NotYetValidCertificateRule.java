@@ -37,8 +37,8 @@ final class NotYetValidCertificateRule implements DiagnosisRule {
       boolean farAhead = Duration.between(now, c.notBefore()).toDays() >= 1;
       boolean clockSuspect = clockImplausible || farAhead;
       d.summary(LocalProtocolPolicyRule.capitalize(ServerChain.owner(e, chain, i)) + " (" + Facts.cert(c) + ") is valid only from "
-              + Facts.instant(c.notBefore()) + ", " + Facts.relative(c.notBefore(), now) + " of the local clock, which reads " + Facts.instant(now)
-              + (clockSuspect ? "; the local clock looks wrong and should be corrected." : "; the certificate was just issued or the clocks disagree slightly."))
+              + Facts.instant(c.notBefore()) + ", " + Facts.relative(c.notBefore(), now) + "; the local clock reads " + Facts.instant(now)
+              + (clockSuspect ? ", which looks wrong: correct this host's clock." : ": the certificate was just issued or the clocks disagree slightly."))
           .evidence("certificate " + c.subject() + " notBefore " + Facts.instant(c.notBefore()));
       clockFix(d, e, clockSuspect);
     } else {
