@@ -80,6 +80,7 @@ final class EvidenceAssembler {
     byte[] clientHello = null;
     byte[] serverHello = null;
     byte[] certificate = null;
+    byte[] localCertificate = null;
     byte[] certificateRequest = null;
     for (CapturedMessage m : capture.messages) {
       (m.isOutbound() ? sent : received).add(TlsNames.handshakeType(m.type()));
@@ -94,6 +95,8 @@ final class EvidenceAssembler {
         case HANDSHAKE_TYPE_CERTIFICATE:
           if (fromPeer) {
             certificate = body(m);
+          } else {
+            localCertificate = body(m);
           }
           break;
         case HANDSHAKE_TYPE_CERTIFICATE_REQUEST:
@@ -114,6 +117,9 @@ final class EvidenceAssembler {
     List<CertificateSummary> peerChain =
         certificate == null ? List.of() : summarise(CertificateMessageParser.parse(certificate, tls13));
     b.peerCertificates(peerChain);
+    if (localCertificate != null) {
+      b.localCertificates(summarise(CertificateMessageParser.parse(localCertificate, tls13)));
+    }
     CertificateRequestSummary request =
         certificateRequest == null ? null : CertificateRequestParser.parse(certificateRequest, tls13);
     if (request == null && client) {

@@ -19,6 +19,7 @@ public final class HandshakeEvidence {
   private final ClientHelloSummary clientHello;
   private final ServerHelloSummary serverHello;
   private final List<CertificateSummary> peerCertificates;
+  private final List<CertificateSummary> localCertificates;
   private final CertificateRequestSummary certificateRequest;
   private final TrustDecision trust;
   private final ClientCredentialChoice clientCredentials;
@@ -42,6 +43,7 @@ public final class HandshakeEvidence {
     this.clientHello = b.clientHello;
     this.serverHello = b.serverHello;
     this.peerCertificates = Lists.copy(b.peerCertificates);
+    this.localCertificates = Lists.copy(b.localCertificates);
     this.certificateRequest = b.certificateRequest;
     this.trust = b.trust;
     this.clientCredentials = b.clientCredentials;
@@ -93,6 +95,14 @@ public final class HandshakeEvidence {
   /** The peer's certificate chain as presented on the wire, leaf first; empty when none seen. */
   public List<CertificateSummary> peerCertificates() {
     return peerCertificates;
+  }
+
+  /**
+   * The chain this JVM presented (its own Certificate message), leaf first; empty when it sent
+   * none. On the server side this is what a client that sent an alert may have rejected.
+   */
+  public List<CertificateSummary> localCertificates() {
+    return localCertificates;
   }
 
   /** The server's CertificateRequest, whichever side wrote it; null when none. */
@@ -189,6 +199,7 @@ public final class HandshakeEvidence {
     private ClientHelloSummary clientHello;
     private ServerHelloSummary serverHello;
     private List<CertificateSummary> peerCertificates;
+    private List<CertificateSummary> localCertificates;
     private CertificateRequestSummary certificateRequest;
     private TrustDecision trust;
     private ClientCredentialChoice clientCredentials;
@@ -231,6 +242,11 @@ public final class HandshakeEvidence {
 
     public Builder peerCertificates(List<CertificateSummary> v) {
       peerCertificates = v;
+      return this;
+    }
+
+    public Builder localCertificates(List<CertificateSummary> v) {
+      localCertificates = v;
       return this;
     }
 
