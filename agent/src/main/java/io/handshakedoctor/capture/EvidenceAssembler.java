@@ -32,6 +32,7 @@ import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 import javax.security.auth.x500.X500Principal;
 
@@ -224,7 +225,9 @@ final class EvidenceAssembler {
     c.hasServerNameMatchers(matchers instanceof Collection && !((Collection<?>) matchers).isEmpty());
     c.disabledTlsAlgorithms(Security.getProperty("jdk.tls.disabledAlgorithms"));
     c.disabledCertPathAlgorithms(Security.getProperty("jdk.certpath.disabledAlgorithms"));
-    c.trustedIssuers(trustedIssuers(jsse.field(transportContext, "sslContext")));
+    Object sslContext = jsse.field(transportContext, "sslContext");
+    c.trustedIssuers(trustedIssuers(sslContext));
+    c.keyTypes(keyTypes(sslContext, jsse.booleanField(sslConfig, "isClientMode")));
     return c.build();
   }
 
@@ -277,6 +280,29 @@ final class EvidenceAssembler {
     } catch (RuntimeException e) {
       return null; // a custom trust manager that will not say
     }
+  }
+
+  private static final String[] KEY_TYPES = {"RSA", "EC", "RSASSA-PSS", "EdDSA", "DSA"};
+
+  /** Which key algorithms the key manager can offer on this side (asked by type, at failure). */
+  private List<String> keyTypes(Object sslContext, boolean client) {
+    Object keyManager = jsse.call(sslContext, "getX509KeyManager");
+    if (!(keyManager instanceof X509KeyManager)) {
+      return null;
+    }
+    X509KeyManager km = (X509KeyManager) keyManager;
+    List<String> out = new ArrayList<>();
+    try {
+      for (String type : KEY_TYPES) {
+        String[] aliases = client ? km.getClientAliases(type, null) : km.getServerAliases(type, null);
+        if (aliases != null && aliases.length > 0) {
+          out.add(type);
+        }
+      }
+    } catch (RuntimeException e) {
+      return null; // a custom key manager that will not say
+    }
+    return out;
   }
 
   private static List<String> principals(Object authorities) {

@@ -38,6 +38,9 @@ final class HostnameMismatchRule implements DiagnosisRule {
               + "Apache `ServerName`/`SSLCertificateFile`, HAProxy `crt-list`), or point the client at a name the certificate holds.")
           .responsibleParty(Diagnosis.SERVER);
     }
+    if (!sniUnknown && e.clientHello().serverNames().isEmpty()) {
+      d.alternative(Cause.SNI_MISSING);
+    }
     if (sniUnknown) {
       // Without the ClientHello we cannot tell whether SNI was sent; a missing SNI gives the same picture.
       d.confidence(Confidence.MEDIUM).alternative(Cause.SNI_MISSING);

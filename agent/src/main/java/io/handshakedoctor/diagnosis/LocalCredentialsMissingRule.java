@@ -2,6 +2,7 @@ package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.Side;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,10 @@ final class LocalCredentialsMissingRule implements DiagnosisRule {
     if (!noCert && !noScheme) {
       return Optional.empty();
     }
+    List<String> keyTypes = e.local().keyTypes();
+    if (noScheme && keyTypes != null && !keyTypes.isEmpty()) {
+      return Optional.empty(); // it has keys: they fit none of the client's schemes (next rule)
+    }
     Diagnosis.Builder d = Diagnosis.builder(Cause.LOCAL_CREDENTIALS_MISSING)
         .summary("This server has no private key and certificate usable for the handshake with " + Facts.peer(e)
             + (e.clientHello() == null || e.clientHello().signatureSchemes().isEmpty() ? ""
@@ -32,7 +37,9 @@ final class LocalCredentialsMissingRule implements DiagnosisRule {
         .evidence("JSSE on this server: " + (noCert ? "no X.509 certificate for server authentication" : "No available authentication scheme"))
         .evidence(Facts.common(e))
         .responsibleParty(Diagnosis.LOCAL_JVM);
-    if (noCert) {
+    if (keyTypes != null && keyTypes.isEmpty()) {
+      d.confidence(Confidence.HIGH).evidence("this server's key manager holds no key of any type " + "(asked for RSA, EC, RSASSA-PSS, EdDSA, DSA)");
+    } else if (noCert) {
       d.confidence(Confidence.HIGH);
     } else {
       // Also raised when a key exists but fits none of the client's signature schemes.

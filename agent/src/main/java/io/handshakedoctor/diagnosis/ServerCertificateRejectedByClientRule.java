@@ -5,8 +5,9 @@ import io.handshakedoctor.evidence.Side;
 import java.util.Optional;
 
 /**
- * This JVM is the server and the client refused its certificate with an alert. The evidence
- * lacks this server's own certificate, so the alert is all there is: never HIGH.
+ * This JVM is the server and the client refused its certificate with an alert. The chain this
+ * server presented says why when something is visibly wrong with it (expired, wrong name, leaf
+ * only...); otherwise the alert is all there is, and the diagnosis is never HIGH.
  */
 final class ServerCertificateRejectedByClientRule implements DiagnosisRule {
   @Override
@@ -48,6 +49,24 @@ final class ServerCertificateRejectedByClientRule implements DiagnosisRule {
         cause = Cause.UNTRUSTED_UNKNOWN_CA;
         meaning = "the alert does not say why; an untrusted or incomplete chain is the most common reason";
         confidence = Confidence.LOW;
+    }
+    OwnCertificateCheck own = OwnCertificateCheck.of(e);
+    if (own != null) {
+      boolean alertAgrees = own.cause == cause || !"certificate_expired".equals(alert) && !"certificate_revoked".equals(alert);
+      if (alertAgrees) {
+        return Optional.of(
+            Diagnosis.builder(own.cause)
+                .confidence(own.cause == cause || own.cause == Cause.CERTIFICATE_EXPIRED || own.cause == Cause.CERTIFICATE_NOT_YET_VALID
+                    ? Confidence.HIGH : Confidence.MEDIUM)
+                .summary("The client " + Facts.peer(e) + " rejected this server's certificate with alert " + alert + ": " + own.finding + ".")
+                .fix(OwnCertificateFixes.fixFor(own.cause))
+                .evidence("alert received from the client: " + alert + " after this server sent its certificate")
+                .evidence(own.finding)
+                .evidence(Facts.common(e))
+                .alternative(cause == own.cause ? new Cause[0] : new Cause[] {cause})
+                .responsibleParty(Diagnosis.SERVER)
+                .build());
+      }
     }
     Diagnosis.Builder d = Diagnosis.builder(cause)
         .confidence(confidence)

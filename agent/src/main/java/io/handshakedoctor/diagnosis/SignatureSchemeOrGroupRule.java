@@ -32,6 +32,8 @@ final class SignatureSchemeOrGroupRule implements DiagnosisRule {
             + "-Djdk.tls.client.SignatureSchemes / jdk.tls.server.SignatureSchemes (or remove restrictive settings), nginx `ssl_ecdh_curve X25519:prime256v1`, "
             + "and check jdk.tls.disabledAlgorithms; a certificate key of a common type (RSA 2048+, EC P-256) avoids scheme mismatches.")
         .evidence(direct == null ? null : "JSSE: " + Failures.message(direct))
+        .evidence(e.local().keyTypes() == null || e.local().keyTypes().isEmpty() ? null
+            : "this " + e.side().attributeValue() + "'s key manager holds keys of type " + e.local().keyTypes())
         .evidence(Facts.common(e))
         .responsibleParty(Diagnosis.UNKNOWN_PARTY);
     if (direct == null) {

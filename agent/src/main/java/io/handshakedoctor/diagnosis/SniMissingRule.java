@@ -25,6 +25,11 @@ final class SniMissingRule implements DiagnosisRule {
     CertificateSummary leaf = chain.isEmpty() ? null : chain.get(0);
     List<String> names = HostnameFailure.namesOf(leaf);
     boolean jsseRule = Facts.jsseSendsNoSniFor(host);
+    if (jsseRule && !Facts.isIpLiteral(host)) {
+      // A dotless name such as localhost: SNI could not have carried it either, so the
+      // certificate simply does not cover the name (HostnameMismatchRule, with this as alternative).
+      return Optional.empty();
+    }
     return Optional.of(
         Diagnosis.builder(Cause.SNI_MISSING)
             .confidence(Confidence.MEDIUM)

@@ -21,6 +21,7 @@ public final class LocalConfiguration {
   private final String disabledCertPathAlgorithms;
   private final List<String> trustedIssuers;
   private final boolean hasServerNameMatchers;
+  private final List<String> keyTypes;
 
   private LocalConfiguration(Builder b) {
     this.enabledProtocols = Lists.copy(b.enabledProtocols);
@@ -35,6 +36,7 @@ public final class LocalConfiguration {
     this.disabledCertPathAlgorithms = b.disabledCertPathAlgorithms;
     this.trustedIssuers = b.trustedIssuers == null ? null : Lists.copy(b.trustedIssuers);
     this.hasServerNameMatchers = b.hasServerNameMatchers;
+    this.keyTypes = b.keyTypes == null ? null : Lists.copy(b.keyTypes);
   }
 
   public static Builder builder() {
@@ -101,6 +103,15 @@ public final class LocalConfiguration {
     return hasServerNameMatchers;
   }
 
+  /**
+   * Key algorithms ({@code RSA}, {@code EC}, {@code RSASSA-PSS}, {@code EdDSA}, {@code DSA}) for
+   * which this JVM's key manager holds a key usable on its side of the connection; empty when it
+   * holds none; null when unknown.
+   */
+  public List<String> keyTypes() {
+    return keyTypes;
+  }
+
   /** Mutable builder; not thread-safe. */
   public static final class Builder {
     private List<String> enabledProtocols;
@@ -115,6 +126,12 @@ public final class LocalConfiguration {
     private String disabledCertPathAlgorithms;
     private List<String> trustedIssuers;
     private boolean hasServerNameMatchers;
+    private List<String> keyTypes;
+
+    public Builder keyTypes(List<String> v) {
+      keyTypes = v;
+      return this;
+    }
 
     public Builder enabledProtocols(List<String> v) {
       enabledProtocols = v;

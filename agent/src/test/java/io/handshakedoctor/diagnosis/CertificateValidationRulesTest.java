@@ -172,9 +172,9 @@ class CertificateValidationRulesTest {
   }
 
   @Test
-  void hostnameFailureWithoutSniIsSniMissing() {
-    CertificateException ce = new CertificateException("No name matching localhost found");
-    HandshakeEvidence e = client("localhost")
+  void hostnameFailureWithoutSniToAnIpAddressIsSniMissing() {
+    CertificateException ce = new CertificateException("No subject alternative names matching IP address 127.0.0.1 found");
+    HandshakeEvidence e = client("127.0.0.1")
         .clientHello(hello(Arrays.asList("TLSv1.3", "TLSv1.2"), MODERN_SUITES, null))
         .peerCertificates(Collections.singletonList(leaf("default.example.com", "CN=Example CA")))
         .failure(handshake(ce.getMessage(), ce))
@@ -184,6 +184,21 @@ class CertificateValidationRulesTest {
     assertEquals(Confidence.MEDIUM, d.confidence());
     assertTrue(d.alternatives().contains(Cause.HOSTNAME_MISMATCH));
     assertTrue(d.summary().contains("default.example.com"), d.summary());
+  }
+
+  @Test
+  void hostnameFailureForADotlessNameIsHostnameMismatchWithSniAlternative() {
+    // SNI cannot carry "localhost" either, so a missing SNI is not what went wrong.
+    CertificateException ce = new CertificateException("No name matching localhost found");
+    HandshakeEvidence e = client("localhost")
+        .clientHello(hello(Arrays.asList("TLSv1.3", "TLSv1.2"), MODERN_SUITES, null))
+        .peerCertificates(Collections.singletonList(leaf("default.example.com", "CN=Example CA")))
+        .failure(handshake(ce.getMessage(), ce))
+        .build();
+    Diagnosis d = engine.diagnose(e);
+    assertEquals(Cause.HOSTNAME_MISMATCH, d.cause());
+    assertTrue(d.alternatives().contains(Cause.SNI_MISSING));
+    assertTrue(d.summary().contains("'localhost'"), d.summary());
   }
 
   @Test
