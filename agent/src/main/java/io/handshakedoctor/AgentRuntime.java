@@ -79,6 +79,10 @@ final class AgentRuntime {
       opens.put(pkg, Set.of(agent));
     }
     inst.redefineModule(javaBase, Set.of(hooks), Map.of(), opens, Set.of(), Map.of());
+    // java.net.http's SSLTube is hooked too; it must read the hooks' module as well.
+    ModuleLayer.boot()
+        .findModule("java.net.http")
+        .ifPresent(m -> inst.redefineModule(m, Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of()));
   }
 
   /** When attached to a running JVM, JSSE may already be loaded: transform it in place. */
@@ -86,7 +90,8 @@ final class AgentRuntime {
     Set<String> targets = JsseHookPoints.classNames();
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> c : inst.getAllLoadedClasses()) {
-      if (c.getClassLoader() == null && targets.contains(c.getName().replace('.', '/'))) {
+      if ((c.getClassLoader() == null || c.getClassLoader() == ClassLoader.getPlatformClassLoader())
+          && targets.contains(c.getName().replace('.', '/'))) {
         loaded.add(c);
       }
     }

@@ -137,6 +137,35 @@ public final class CapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void handshakeAbandoned(Object engine, Throwable reported, Throwable cause) {
+    if (registry.isEmpty()) {
+      return;
+    }
+    Object transportContext = assembler.transportContextOf(engine);
+    boolean timedOut = isTimeout(cause);
+    HandshakeCapture capture = registry.end(transportContext);
+    if (capture == null) {
+      return;
+    }
+    HandshakeEvidence evidence =
+        assembler.assemble(
+            capture.snapshot(),
+            reported,
+            timedOut ? FailureOrigin.HANDSHAKE_TIMEOUT : FailureOrigin.TRANSPORT_CLOSED);
+    // A timeout reaches the application as the library's own exception, not the wrapper.
+    sink.handshakeFailed(evidence, timedOut ? cause : reported);
+  }
+
+  private static boolean isTimeout(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof java.io.InterruptedIOException || c.getClass().getName().contains("Timeout")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   public void engineUnwrapping(
       Object transportContext, ByteBuffer[] sources, int offset, int length) {
     if (registry.isEmpty()) {

@@ -53,6 +53,11 @@ final class EvidenceAssembler {
     this.jsse = jsse;
   }
 
+  /** The TransportContext behind a SunJSSE engine (or socket); null for other providers. */
+  Object transportContextOf(Object transport) {
+    return jsse.field(transport, "conContext");
+  }
+
   boolean isNegotiated(Object transportContext) {
     return jsse.booleanField(transportContext, "isNegotiated");
   }

@@ -66,6 +66,11 @@ public final class FaultInjectingListener implements HandshakeListener {
   }
 
   @Override
+  public void handshakeAbandoned(Object engine, Throwable reported, Throwable cause) {
+    delegate.handshakeAbandoned(engine, reported, cause);
+  }
+
+  @Override
   public void engineUnwrapping(Object transportContext, ByteBuffer[] sources, int offset, int length) {
     delegate.engineUnwrapping(transportContext, sources, offset, length);
   }

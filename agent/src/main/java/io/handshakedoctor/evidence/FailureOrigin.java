@@ -6,6 +6,11 @@ public enum FailureOrigin {
   TLS_FATAL,
   /** A socket read timed out (or was interrupted) while the handshake was still running. */
   HANDSHAKE_TIMEOUT,
+  /**
+   * The connection under an SSLEngine ended mid-handshake (reset or end of stream) and the client
+   * library gave up (java.net.http's "Remote host terminated the handshake"); JSSE never saw it.
+   */
+  TRANSPORT_CLOSED,
   /** An SSLEngine from another provider threw during wrap or unwrap. */
   ENGINE_EXCEPTION
 }

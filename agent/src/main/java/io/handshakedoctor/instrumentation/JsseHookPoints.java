@@ -108,6 +108,13 @@ public final class JsseHookPoints {
                 "SSLEngineImpl.unwrap(ByteBuffer[], int, int, ByteBuffer[], int, int)",
                 named("unwrap").and(takesArguments(6)).and(takesArgument(0, ByteBuffer[].class)),
                 EngineUnwrapAdvice.class)));
+    m.put(
+        "jdk/internal/net/http/common/SSLTube",
+        List.of(
+            new HookPoint(
+                "SSLTube.checkForHandshake(Throwable)",
+                named("checkForHandshake").and(takesArguments(Throwable.class)),
+                HttpClientTubeAdvice.class)));
     return Collections.unmodifiableMap(m);
   }
 }

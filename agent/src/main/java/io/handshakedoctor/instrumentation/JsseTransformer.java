@@ -11,6 +11,7 @@ import java.util.function.BiConsumer;
  * so a JVM that never speaks TLS pays nothing but a name lookup per loaded class.
  */
 public final class JsseTransformer implements ClassFileTransformer {
+  private static final ClassLoader PLATFORM_LOADER = ClassLoader.getPlatformClassLoader();
   private final BiConsumer<String, Throwable> onError;
   private volatile AdviceWeaver weaver;
 
@@ -26,8 +27,8 @@ public final class JsseTransformer implements ClassFileTransformer {
       Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain,
       byte[] classFile) {
-    if (loader != null || className == null) {
-      return null; // SunJSSE lives in java.base, defined by the boot loader
+    if (className == null || (loader != null && loader != PLATFORM_LOADER)) {
+      return null; // SunJSSE is in java.base (boot loader), java.net.http in the platform loader
     }
     List<HookPoint> points = JsseHookPoints.forClass(className);
     if (points.isEmpty()) {

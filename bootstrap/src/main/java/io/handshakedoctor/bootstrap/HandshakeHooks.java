@@ -153,6 +153,18 @@ public final class HandshakeHooks {
     }
   }
 
+  public static void handshakeAbandoned(Object engine, Throwable reported, Throwable cause) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.handshakeAbandoned(engine, reported, cause);
+    } catch (Throwable t) {
+      suppressed(l, "handshakeAbandoned", t);
+    }
+  }
+
   public static void engineUnwrapping(
       Object transportContext, ByteBuffer[] sources, int offset, int length) {
     HandshakeListener l = listener;

@@ -49,6 +49,13 @@ public interface HandshakeListener {
   /** A socket handshake stopped on a timeout or interrupt, which JSSE does not treat as fatal. */
   void handshakeInterrupted(Object transportContext, Throwable thrown);
 
+  /**
+   * A client library gave up on an engine's handshake because the connection under it ended
+   * (reset, end of stream, timeout): JSSE itself is never told. {@code reported} is the exception
+   * the library made of it, {@code cause} what the transport said (may be null).
+   */
+  void handshakeAbandoned(Object engine, Throwable reported, Throwable cause);
+
   /** An SSLEngine is about to unwrap network bytes. */
   void engineUnwrapping(Object transportContext, ByteBuffer[] sources, int offset, int length);
 
