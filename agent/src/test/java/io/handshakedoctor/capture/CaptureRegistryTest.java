@@ -1,0 +1,69 @@
+package io.handshakedoctor.capture;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CaptureRegistryTest {
+
+  @Test
+  void aCaptureIsFoundByEachOfItsKeysAndForgottenWhenItEnds() {
+    CaptureRegistry registry = new CaptureRegistry(10, 1024);
+    Object transport = new Object();
+    Object handshake = new Object();
+    Object output = new Object();
+    HandshakeCapture capture = registry.start(transport, handshake, output);
+    assertSame(capture, registry.find(transport));
+    assertSame(capture, registry.find(handshake));
+    assertSame(capture, registry.find(output));
+    assertSame(capture, registry.end(transport));
+    assertNull(registry.find(handshake));
+    assertNull(registry.find(output));
+    assertTrue(registry.isEmpty());
+  }
+
+  @Test
+  void aRenegotiationReplacesTheOldHandshakeKeys() {
+    CaptureRegistry registry = new CaptureRegistry(10, 1024);
+    Object transport = new Object();
+    Object first = new Object();
+    Object second = new Object();
+    registry.start(transport, first, null);
+    registry.start(transport, second, null);
+    assertNull(registry.find(first));
+    assertNotNull(registry.find(second));
+  }
+
+  @Test
+  void beyondTheInFlightCapNewHandshakesGoUntracked() {
+    CaptureRegistry registry = new CaptureRegistry(2, 1024);
+    assertNotNull(registry.start(new Object(), null, null));
+    assertNotNull(registry.start(new Object(), null, null));
+    assertNull(registry.start(new Object(), null, null));
+  }
+
+  @Test
+  void aRetiredCaptureCanBeRevivedOnceByItsConnection() {
+    CaptureRegistry registry = new CaptureRegistry(10, 1024);
+    Object transport = new Object();
+    HandshakeCapture capture = registry.start(transport, null, null);
+    registry.end(transport);
+    registry.retire(transport, capture);
+    assertSame(capture, registry.revive(transport));
+    registry.end(transport);
+    assertNull(registry.revive(transport));
+  }
+
+  @Test
+  void aCaptureKeepsNoMoreThanItsByteBudget() {
+    HandshakeCapture capture = new HandshakeCapture(new Object(), 100);
+    capture.addOutbound(new byte[80], 80);
+    capture.addOutbound(new byte[80], 80);
+    CaptureSnapshot snapshot = capture.snapshot();
+    assertTrue(snapshot.bytesDropped);
+    assertTrue(snapshot.messages.size() == 1);
+  }
+}
