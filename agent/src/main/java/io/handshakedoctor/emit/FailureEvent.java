@@ -43,6 +43,12 @@ public final class FailureEvent {
 
   /** The sentence a person reads: cause, summary and fix. */
   public String sentence() {
-    return diagnosis.cause().id() + ": " + diagnosis.summary() + "; fix: " + diagnosis.fix();
+    return diagnosis.cause().id() + ": " + summary() + "; fix: " + diagnosis.fix();
+  }
+
+  /** The diagnosis summary without a closing period, for joining with "; fix: ...". */
+  public String summary() {
+    String s = diagnosis.summary() == null ? "" : diagnosis.summary().trim();
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 }

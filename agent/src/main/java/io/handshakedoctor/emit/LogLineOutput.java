@@ -38,7 +38,7 @@ public final class LogLineOutput implements FailureOutput {
         .append(" (")
         .append(event.diagnosis().confidence().id())
         .append(" confidence): ")
-        .append(event.diagnosis().summary())
+        .append(event.summary())
         .append("; fix: ")
         .append(event.diagnosis().fix());
     if (repeats > 1) {
