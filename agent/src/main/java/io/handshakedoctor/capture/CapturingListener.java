@@ -110,6 +110,12 @@ public final class CapturingListener implements HandshakeListener {
         return;
       }
     }
+    if (isTransportEnd(cause) && !capture.receivedAnything() && !assembler.isClientMode(transportContext)) {
+      // A client that connected and left without sending a byte (a TCP health check, a port
+      // scan): there was no handshake to fail.
+      registry.end(transportContext);
+      return;
+    }
     boolean transportBroke = cause instanceof SocketException || cause instanceof EOFException;
     boolean alertLikelySent = !alertReceived && handshakeContext != null && !transportBroke;
     capture.fatal(
@@ -154,6 +160,15 @@ public final class CapturingListener implements HandshakeListener {
             timedOut ? FailureOrigin.HANDSHAKE_TIMEOUT : FailureOrigin.TRANSPORT_CLOSED);
     // A timeout reaches the application as the library's own exception, not the wrapper.
     sink.handshakeFailed(evidence, timedOut ? cause : reported);
+  }
+
+  private static boolean isTransportEnd(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof EOFException || c instanceof SocketException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isTimeout(Throwable t) {

@@ -58,6 +58,10 @@ final class EvidenceAssembler {
     return jsse.field(transport, "conContext");
   }
 
+  boolean isClientMode(Object transportContext) {
+    return jsse.booleanField(jsse.field(transportContext, "sslConfig"), "isClientMode");
+  }
+
   boolean isNegotiated(Object transportContext) {
     return jsse.booleanField(transportContext, "isNegotiated");
   }

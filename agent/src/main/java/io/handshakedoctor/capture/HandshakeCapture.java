@@ -136,6 +136,19 @@ public final class HandshakeCapture {
     this.clientPossession = possession;
   }
 
+  /** Whether the peer sent any handshake message or raw bytes that were seen. */
+  synchronized boolean receivedAnything() {
+    if (peerRawSample != null) {
+      return true;
+    }
+    for (CapturedMessage m : messages) {
+      if (!m.isOutbound()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   synchronized void retiredAt(long nanos) {
     retiredAtNanos = nanos;
   }
