@@ -65,12 +65,16 @@ public final class SampleApps {
         if ("all".equals(target)) {
             selected = Scenarios.all();
         } else {
-            Scenario scenario = Scenarios.named(target);
-            if (scenario == null) {
-                System.err.println("error: unknown scenario " + target + " (try: list)");
-                return EXIT_USAGE;
+            // One name, or several separated by commas, run in that order.
+            selected = new java.util.ArrayList<>();
+            for (String name : target.split(",")) {
+                Scenario scenario = Scenarios.named(name.trim());
+                if (scenario == null) {
+                    System.err.println("error: unknown scenario " + name + " (try: list)");
+                    return EXIT_USAGE;
+                }
+                selected.add(scenario);
             }
-            selected = Collections.singletonList(scenario);
         }
         if (!hostResolvesToLoopback(options.host())) {
             return EXIT_HARNESS_ERROR;
