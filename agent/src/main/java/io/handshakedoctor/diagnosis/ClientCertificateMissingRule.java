@@ -33,7 +33,7 @@ final class ClientCertificateMissingRule implements DiagnosisRule {
     return Optional.of(
         Diagnosis.builder(Cause.CLIENT_CERTIFICATE_MISSING)
             .confidence(Confidence.HIGH)
-            .summary("The client " + Facts.peer(e) + " sent no certificate although this server requires one (client auth "
+            .summary(Facts.named("The client", e) + " sent no certificate although this server requires one (client auth "
                 + e.local().clientAuth() + ", acceptable issuers " + issuers(e.certificateRequest()) + "); the client must be configured with one.")
             .fix("Give the client a key store with a certificate issued by one of " + issuers(e.certificateRequest())
                 + " (Java: -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=...; curl: --cert/--key), "
@@ -73,7 +73,7 @@ final class ClientCertificateMissingRule implements DiagnosisRule {
     String keyTypes = e.clientCredentials() == null ? "" : " (key types asked: " + e.clientCredentials().keyTypes() + ")";
     Diagnosis.Builder d = Diagnosis.builder(Cause.CLIENT_CERTIFICATE_MISSING)
         .confidence(confidence)
-        .summary("The server " + Facts.peer(e) + " requested a client certificate from issuers " + issuers(request) + " and this client "
+        .summary(Facts.named("The server", e) + " requested a client certificate from issuers " + issuers(request) + " and this client "
             + (choseNone ? "had none to send: its key manager chose no certificate" + keyTypes : "probably sent none")
             + ", after which the server " + (refusalAlert ? "ended the handshake with alert " + alert : "dropped the connection")
             + "; the client must be configured with a certificate the server accepts.")

@@ -39,7 +39,7 @@ final class ClientCertificateRejectedRule implements DiagnosisRule {
     }
     Diagnosis.Builder d = Diagnosis.builder(Cause.CLIENT_CERTIFICATE_REJECTED)
         .confidence(Confidence.HIGH)
-        .summary("The client " + Facts.peer(e) + " presented a certificate" + (leaf == null ? "" : " (" + Facts.cert(leaf) + ")")
+        .summary(Facts.named("The client", e) + " presented a certificate" + (leaf == null ? "" : " (" + Facts.cert(leaf) + ")")
             + " that this server's trust manager rejected: it " + why + "; "
             + (problem == CertificateProblem.NO_TRUST_PATH
                 ? "either the client uses a certificate from a CA this server trusts or this server trusts " + (last == null ? "its CA" : last.issuer()) + "."
@@ -73,7 +73,7 @@ final class ClientCertificateRejectedRule implements DiagnosisRule {
     return Optional.of(
         Diagnosis.builder(Cause.CLIENT_CERTIFICATE_REJECTED)
             .confidence(Confidence.HIGH)
-            .summary("The server " + Facts.peer(e) + " rejected this client's certificate (" + Facts.cert(leaf) + ") with alert " + alert
+            .summary(Facts.named("The server", e) + " rejected this client's certificate (" + Facts.cert(leaf) + ") with alert " + alert
                 + (ownExpired ? "; that certificate expired on " + Facts.instant(leaf.notAfter()) + ", " + Facts.relative(leaf.notAfter(), e.failedAt()) : "")
                 + (e.certificateRequest() == null ? "" : "; the server accepts issuers " + ClientCertificateMissingRule.issuers(e.certificateRequest()))
                 + "; the client needs a certificate the server trusts (or the server must trust " + leaf.issuer() + ").")

@@ -50,7 +50,7 @@ final class ConnectionResetRule implements DiagnosisRule {
         d.alternative(Cause.CLIENT_CERTIFICATE_REJECTED, Cause.CLIENT_CERTIFICATE_MISSING);
       }
     } else {
-      d.summary("The client " + Facts.peer(e) + " closed the connection without a TLS alert "
+      d.summary(Facts.named("The client", e) + " closed the connection without a TLS alert "
               + (nothingBack ? "before sending a ClientHello (port probe, health check or non-TLS client)" : "after " + e.messagesSent()
                   + " from this server, which usually means it rejected this server's certificate or parameters silently") + ".")
           .fix(nothingBack

@@ -74,6 +74,15 @@ final class Facts {
     return e.peerPort() > 0 ? e.peerHost() + ":" + e.peerPort() : e.peerHost();
   }
 
+  /**
+   * {@code role} followed by the peer's address when known: "The client 10.0.0.5:51234", or just
+   * "The client" for a server-side SSLEngine created without a peer host (never "The client the peer").
+   */
+  static String named(String role, HandshakeEvidence e) {
+    String p = peer(e);
+    return "the peer".equals(p) ? role : role + " " + p;
+  }
+
   /** "the server api.example.com:443" or "the client 10.0.0.5:51234". */
   static String peerRole(HandshakeEvidence e) {
     String role = e.side() == Side.CLIENT ? "the server" : "the client";

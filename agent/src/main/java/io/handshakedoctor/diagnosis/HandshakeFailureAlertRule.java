@@ -38,7 +38,7 @@ final class HandshakeFailureAlertRule implements DiagnosisRule {
 
   private static Diagnosis.Builder afterClientHello(HandshakeEvidence e) {
     ClientHelloSummary hello = e.clientHello();
-    String server = "The server " + Facts.peer(e);
+    String server = Facts.named("The server", e);
     if (hello == null) {
       return Diagnosis.builder(Cause.NO_COMMON_CIPHER_SUITE)
           .confidence(Confidence.LOW)

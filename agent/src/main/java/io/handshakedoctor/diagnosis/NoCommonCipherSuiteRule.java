@@ -39,7 +39,7 @@ final class NoCommonCipherSuiteRule implements DiagnosisRule {
         .evidence(offered.isEmpty() ? null : "client offered " + offered)
         .evidence(enabled.isEmpty() ? null : "this server enables " + enabled)
         .evidence(active == null ? null : "active after policy " + active);
-    String client = "The client " + Facts.peer(e);
+    String client = Facts.named("The client", e);
     String offeredText = offered.isEmpty() ? "" : " offered " + CipherSuites.abbreviate(offered, 4);
     if (!offered.isEmpty() && active != null && !enabledButDisabled.isEmpty()) {
       d.summary(client + offeredText + "; this server enables " + CipherSuites.abbreviate(enabledButDisabled, 3)

@@ -24,7 +24,7 @@ final class NonTlsPeerRule implements DiagnosisRule {
             .confidence(jsseSaidSo ? Confidence.HIGH : Confidence.MEDIUM)
             .evidence(sample == null ? null : "peer's first bytes: " + looks);
     if (e.side() == Side.SERVER) {
-      d.summary("The client " + Facts.peer(e) + " did not start a TLS handshake: it sent " + looks
+      d.summary(Facts.named("The client", e) + " did not start a TLS handshake: it sent " + looks
               + " to this TLS port; the client must change.")
           .fix("On the client, use the TLS scheme for this port (https://, ldaps://, a TLS-enabled driver setting) "
               + "or point plain-text traffic at the server's plain-text port.")
@@ -32,7 +32,7 @@ final class NonTlsPeerRule implements DiagnosisRule {
     } else {
       boolean proxy = sample != null && PeerBytes.isHttpResponse(sample)
           && (PeerBytes.firstLine(sample).contains(" 407") || Facts.lower(PeerBytes.ascii(sample)).contains("proxy"));
-      d.summary("The server " + Facts.peer(e) + " answered this client's ClientHello with " + looks
+      d.summary(Facts.named("The server", e) + " answered this client's ClientHello with " + looks
               + " instead of TLS: the port does not speak TLS"
               + (proxy ? " (an HTTP proxy answered)" : " (wrong port or scheme, or TLS is terminated elsewhere)") + ".")
           .fix(proxy

@@ -30,7 +30,7 @@ final class PkixPathBuildingRule implements DiagnosisRule {
         .evidence(trusted == null ? "trust store contents unknown" : "trust store holds " + Facts.plural(trusted.size(), "trusted issuer"));
     if (chain.isEmpty()) {
       return Optional.of(d.confidence(Confidence.LOW)
-          .summary("The server " + Facts.peer(e) + " presented a certificate chain that does not lead to any CA this JVM trusts (the chain itself was not captured).")
+          .summary(Facts.named("The server", e) + " presented a certificate chain that does not lead to any CA this JVM trusts (the chain itself was not captured).")
           .fix("Inspect the chain with `openssl s_client -connect " + Facts.peer(e) + " -servername " + host + " -showcerts`: serve the full chain on the server, "
               + "or import the issuing root CA into this JVM's trust store" + TRUST_FIX_SUFFIX + ".")
           .alternative(Cause.INCOMPLETE_CHAIN, Cause.UNTRUSTED_SELF_SIGNED)
@@ -45,13 +45,13 @@ final class PkixPathBuildingRule implements DiagnosisRule {
       Confidence confidence = knownButUntrusted ? Confidence.LOW : Confidence.HIGH;
       if (chain.size() == 1) {
         d = rebuild(d, Cause.UNTRUSTED_SELF_SIGNED)
-            .summary("The server " + Facts.peer(e) + " presents a self-signed certificate (" + leaf.subject() + ") for " + host
+            .summary(Facts.named("The server", e) + " presents a self-signed certificate (" + leaf.subject() + ") for " + host
                 + " that this JVM's trust store does not contain; either the server gets a CA-issued certificate or this client trusts that certificate explicitly.")
             .fix("Serve a certificate from a trusted CA on the server, or, for an internal service, import this exact certificate into the client's trust store"
                 + TRUST_FIX_SUFFIX + " (fingerprint " + Facts.orUnknown(leaf.sha256Fingerprint()) + ").")
             .responsibleParty(Diagnosis.SERVER);
       } else {
-        d.summary("The server " + Facts.peer(e) + " presents a chain for " + host + " that ends at the root CA " + last.subject()
+        d.summary(Facts.named("The server", e) + " presents a chain for " + host + " that ends at the root CA " + last.subject()
                 + ", which this JVM's trust store does not contain; the client's trust store must add that root (or the server must use a publicly trusted CA).")
             .fix("Import the root CA '" + DistinguishedNamesText.cn(last.subject()) + "' into the trust store this JVM uses" + TRUST_FIX_SUFFIX
                 + ", or have the server use a certificate from a CA already in it.")
@@ -68,7 +68,7 @@ final class PkixPathBuildingRule implements DiagnosisRule {
     boolean issuerTrusted = trusted != null && containsDn(trusted, missing);
     if (issuerTrusted) {
       return Optional.of(d.confidence(Confidence.LOW)
-          .summary("The server " + Facts.peer(e) + " presents a chain for " + host + " issued by " + missing
+          .summary(Facts.named("The server", e) + " presents a chain for " + host + " issued by " + missing
               + ", which this JVM's trust store lists, yet no valid path was found: the trusted CA probably has a different key (re-issued root, cross-signing) or a certificate in the chain is unusable.")
           .fix("Compare the server's chain (`openssl s_client -showcerts`) with the trust store entry for '" + DistinguishedNamesText.cn(missing)
               + "' (`keytool -list -v`) and update whichever is outdated; serving the CA's current full chain usually fixes it.")
@@ -81,7 +81,7 @@ final class PkixPathBuildingRule implements DiagnosisRule {
         : "a chain of " + chain.size() + " ending at the intermediate " + last.subject();
     d = rebuild(d, Cause.INCOMPLETE_CHAIN)
         .confidence(Confidence.MEDIUM)
-        .summary("The server " + Facts.peer(e) + " sends " + served + " for " + host + " without its issuer " + missing
+        .summary(Facts.named("The server", e) + " sends " + served + " for " + host + " without its issuer " + missing
             + ", which this JVM's trust store " + (trusted == null ? "does not appear to hold" : "does not hold")
             + "; the server probably omits the intermediate certificate and must serve the full chain (else that issuer is a private CA missing from the trust store).")
         .fix("On the server serve the full chain (leaf + intermediates): nginx `ssl_certificate fullchain.pem`, Apache `SSLCertificateChainFile` (or a full-chain `SSLCertificateFile`), "

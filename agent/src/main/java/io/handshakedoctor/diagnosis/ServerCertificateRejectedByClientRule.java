@@ -70,7 +70,7 @@ final class ServerCertificateRejectedByClientRule implements DiagnosisRule {
     }
     Diagnosis.Builder d = Diagnosis.builder(cause)
         .confidence(confidence)
-        .summary("The client " + Facts.peer(e) + " rejected this server's certificate with alert " + alert + " (" + meaning
+        .summary(Facts.named("The client", e) + " rejected this server's certificate with alert " + alert + " (" + meaning
             + "); check the certificate chain this server sends" + (e.clientHello() != null && !e.clientHello().serverNames().isEmpty()
                 ? " for " + e.clientHello().serverNames().get(0) : "") + ".")
         .fix("Check what this server serves with `openssl s_client -connect <this-host>:<port> -servername <name> -showcerts`: serve the full chain "
