@@ -77,6 +77,25 @@ final class PkixPathBuildingRule implements DiagnosisRule {
           .responsibleParty(Diagnosis.UNKNOWN_PARTY)
           .build());
     }
+    if (chain.size() > 1 && last.isCertificateAuthority()) {
+      // Leaf + intermediate(s) ending at a CA certificate is how servers are meant to send a chain
+      // (the root is omitted, RFC 8446 4.4.2): the usual story is a private root missing from this
+      // trust store, not a server that forgot its intermediate.
+      return Optional.of(d.confidence(Confidence.MEDIUM)
+          .summary(Facts.named("The server", e) + " presents a chain of " + chain.size() + " for " + host + " ending at the CA " + last.subject()
+              + ", issued by " + missing + ", which this JVM's trust store " + (trusted == null ? "does not appear to hold" : "does not hold")
+              + "; servers normally omit the root, so this client's trust store probably lacks the (private) root CA '"
+              + DistinguishedNamesText.cn(missing) + "' (less likely: the server omits a higher intermediate).")
+          .fix("Import the root CA '" + DistinguishedNamesText.cn(missing) + "' into the trust store this JVM uses" + TRUST_FIX_SUFFIX
+              + ", or have the server use a certificate from a CA already in it; if '" + DistinguishedNamesText.cn(missing)
+              + "' is itself an intermediate, serve it too (nginx `ssl_certificate fullchain.pem`).")
+          .evidence("missing issuer: " + missing)
+          .evidence("the chain ends at a CA certificate (" + last.subject() + "), as a server that omits only the root sends it")
+          .alternative(Cause.INCOMPLETE_CHAIN)
+          .evidence(Facts.common(e))
+          .responsibleParty(Diagnosis.CLIENT)
+          .build());
+    }
     String served = chain.size() == 1 ? "only its leaf certificate (" + leaf.subject() + ")"
         : "a chain of " + chain.size() + " ending at the intermediate " + last.subject();
     d = rebuild(d, Cause.INCOMPLETE_CHAIN)

@@ -241,6 +241,22 @@ class CertificateValidationRulesTest {
     assertEquals("client", d.responsibleParty());
   }
 
+  /** nginx serving leaf + intermediate (the correct configuration) to a client lacking the private root (seen in NginxClientIT). */
+  @Test
+  void chainEndingAtIntermediateWithRootMissingIsUnknownCaMedium() {
+    HandshakeEvidence e = client("app.corp.example")
+        .peerCertificates(Arrays.asList(leaf("app.corp.example", "CN=Corp Issuing CA"), intermediate("CN=Corp Issuing CA", "CN=Corp Root CA")))
+        .failure(pathBuilding(true))
+        .build();
+    Diagnosis d = engine.diagnose(e);
+    assertEquals(Cause.UNTRUSTED_UNKNOWN_CA, d.cause());
+    assertEquals(Confidence.MEDIUM, d.confidence());
+    assertTrue(d.alternatives().contains(Cause.INCOMPLETE_CHAIN));
+    assertEquals("client", d.responsibleParty());
+    assertTrue(d.summary().contains("CN=Corp Root CA"), d.summary());
+    assertTrue(d.fix().contains("keytool -importcert"), d.fix());
+  }
+
   @Test
   void leafOnlyWithUnknownTrustStoreIsIncompleteChainMedium() {
     HandshakeEvidence e = client("shop.example.com")
