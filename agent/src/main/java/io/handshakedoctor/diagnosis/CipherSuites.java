@@ -22,6 +22,26 @@ final class CipherSuites {
     return aead && ephemeral;
   }
 
+  /** False for suites SunJSSE does not implement at all (ARIA, Camellia, SEED, IDEA, CCM, PSK, SRP, GOST, SM4). */
+  static boolean jsseImplements(String s) {
+    for (String part : new String[] {"_ARIA_", "_CAMELLIA_", "_SEED_", "_IDEA_", "_CCM", "_PSK_", "_SRP_", "GOST", "_SM4_"}) {
+      if (s.contains(part)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A modern suite this JDK could negotiate, were it enabled. */
+  static boolean anyModernJsseImplements(List<String> suites) {
+    for (String s : suites) {
+      if (isModern(s) && jsseImplements(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean anyModern(List<String> suites) {
     for (String s : suites) {
       if (isModern(s)) {

@@ -58,7 +58,11 @@ final class ClientCertificateRejectedRule implements DiagnosisRule {
 
   private static Optional<Diagnosis> clientSide(HandshakeEvidence e) {
     String alert = Facts.alertReceived(e);
-    if (alert == null || !CERTIFICATE_ALERTS.contains(alert)) {
+    // TLS 1.3: the client finishes first; when it then writes before reading, the server's alert
+    // about its certificate is lost and the application sees only a broken pipe or a reset.
+    boolean droppedAfterCertificate = alert == null && e.certificateRequest() != null
+        && ConnectionResetRule.looksLikeReset(Failures.of(e));
+    if (!droppedAfterCertificate && (alert == null || !CERTIFICATE_ALERTS.contains(alert))) {
       return Optional.empty();
     }
     if (e.clientCredentials() == null || e.clientCredentials().choseNone()) {
@@ -66,6 +70,9 @@ final class ClientCertificateRejectedRule implements DiagnosisRule {
     }
     if (e.trust() != null && !e.trust().accepted()) {
       return Optional.empty();
+    }
+    if (droppedAfterCertificate) {
+      return Optional.of(droppedAfterCertificate(e));
     }
     List<CertificateSummary> sent = e.clientCredentials().chosenChain();
     CertificateSummary leaf = sent.get(0);
@@ -85,5 +92,28 @@ final class ClientCertificateRejectedRule implements DiagnosisRule {
             .evidence(Facts.common(e))
             .responsibleParty(ownExpired ? Diagnosis.CLIENT : Diagnosis.UNKNOWN_PARTY)
             .build());
+  }
+
+  private static Diagnosis droppedAfterCertificate(HandshakeEvidence e) {
+    CertificateSummary leaf = e.clientCredentials().chosenChain().get(0);
+    boolean ownExpired = leaf.notAfter() != null && leaf.notAfter().isBefore(e.failedAt());
+    return Diagnosis.builder(Cause.CLIENT_CERTIFICATE_REJECTED)
+        .confidence(Confidence.MEDIUM)
+        .summary(Facts.named("The server", e) + " asked for a client certificate"
+            + (e.certificateRequest() == null ? "" : " from issuers " + ClientCertificateMissingRule.issuers(e.certificateRequest()))
+            + ", this client sent " + Facts.cert(leaf)
+            + (ownExpired ? " (expired on " + Facts.instant(leaf.notAfter()) + ", " + Facts.relative(leaf.notAfter(), e.failedAt()) + ")" : "")
+            + ", and the server then closed the connection without an alert this client could read; the server most likely rejected that certificate.")
+        .fix(ownExpired
+            ? "Renew the client certificate and replace it in the client's key store (-Djavax.net.ssl.keyStore)."
+            : "Check the server's log for the certificate verification error; use a client certificate issued by a CA the server trusts "
+                + "(nginx `ssl_client_certificate`/`ssl_verify_client`, Apache `SSLCACertificateFile`, HAProxy `ca-file`), or add "
+                + DistinguishedNamesText.cn(leaf.issuer()) + " to the server's client CA list.")
+        .evidence("this client sent certificate " + leaf.subject() + " issued by " + leaf.issuer() + " after a CertificateRequest")
+        .evidence("then the connection dropped without a readable alert")
+        .alternative(Cause.CONNECTION_RESET_DURING_HANDSHAKE)
+        .evidence(Facts.common(e))
+        .responsibleParty(ownExpired ? Diagnosis.CLIENT : Diagnosis.UNKNOWN_PARTY)
+        .build();
   }
 }

@@ -47,9 +47,10 @@ final class NoCommonCipherSuiteRule implements DiagnosisRule {
           .fix("Upgrade the client to AEAD suites with ECDHE (e.g. TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_AES_128_GCM_SHA256); "
               + "relaxing jdk.tls.disabledAlgorithms on this server is a last resort.")
           .responsibleParty(Diagnosis.CLIENT);
-    } else if (!offered.isEmpty() && !CipherSuites.anyModern(offered)) {
-      d.summary(client + " offered only legacy cipher suites " + CipherSuites.abbreviate(offered, 4)
-              + " and this server enables none of them; the client must offer modern suites.")
+    } else if (!offered.isEmpty() && !CipherSuites.anyModernJsseImplements(offered)) {
+      boolean unimplemented = CipherSuites.anyModern(offered);
+      d.summary(client + " offered only " + (unimplemented ? "legacy cipher suites or suites the JDK does not implement (ARIA, Camellia, CCM...) " : "legacy cipher suites ")
+              + CipherSuites.abbreviate(offered, 4) + " and this server enables none of them; the client must offer modern suites.")
           .fix("On the client enable ECDHE+AES-GCM or ChaCha20 suites and TLS 1.2+ (Java: remove custom setEnabledCipherSuites / -Djdk.tls.client.cipherSuites, "
               + "OpenSSL clients: `-cipher ECDHE+AESGCM`).")
           .responsibleParty(Diagnosis.CLIENT);

@@ -147,8 +147,8 @@ final class ExternalPki {
     BigInteger serial = BigInteger.valueOf(SERIAL.incrementAndGet());
     // The issuer's encoded subject is copied as is, so chains link byte for byte.
     X509v3CertificateBuilder b = issuer == null
-        ? new JcaX509v3CertificateBuilder(new X500Name(dn), serial, Date.from(from), Date.from(to), new X500Name(dn), keys.getPublic())
-        : new JcaX509v3CertificateBuilder(issuer.cert, serial, Date.from(from), Date.from(to), new X500Name(dn), keys.getPublic());
+        ? new JcaX509v3CertificateBuilder(name(dn), serial, Date.from(from), Date.from(to), name(dn), keys.getPublic())
+        : new JcaX509v3CertificateBuilder(issuer.cert, serial, Date.from(from), Date.from(to), name(dn), keys.getPublic());
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(issuer == null ? 1 : 0));
     b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
     b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
@@ -163,7 +163,7 @@ final class ExternalPki {
     KeyPair keys = rsa();
     JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
     X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer.cert,
-        BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(from), Date.from(to), new X500Name("CN=" + cn), keys.getPublic());
+        BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(from), Date.from(to), name("CN=" + cn), keys.getPublic());
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
     b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
     b.addExtension(Extension.extendedKeyUsage, false,
@@ -174,6 +174,11 @@ final class ExternalPki {
     b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
     b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer.cert));
     return new Issued(sign(b, issuer.key), keys.getPrivate());
+  }
+
+  /** The DN encoded as the JDK encodes it, so it reads back as written (CN first). */
+  private static X500Name name(String dn) {
+    return X500Name.getInstance(new javax.security.auth.x500.X500Principal(dn).getEncoded());
   }
 
   private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey key) throws Exception {

@@ -40,7 +40,7 @@ final class ForkedJvm {
     Files.write(hosts, ("127.0.0.1 " + ExternalPki.APP_HOST + " " + ExternalPki.OTHER_HOST + "\n").getBytes(StandardCharsets.US_ASCII));
     List<String> command = new ArrayList<>();
     command.add(jdk.java());
-    command.add("-javaagent:" + AGENT_JAR + "=events.file=" + events + ",log=stderr");
+    command.add("-javaagent:" + AGENT_JAR + "=events.file=" + events + ",log=stderr,dedup.interval=0");
     command.add("-Djdk.net.hosts.file=" + hosts);
     command.add("-cp");
     command.add(SAMPLES_JAR.toString());
