@@ -143,11 +143,14 @@ class OpenSslServerClientIT {
       return;
     }
     assertTrue(line.startsWith(path + " " + c.url() + ": failed "), context);
-    assertEquals(1, events.size(), "exactly one client event for port " + c.port + "\n" + context);
-    Map<String, Object> event = events.get(0);
-    String eventContext = "event: " + event + "\n" + context;
-    assertEquals(c.cause, event.get("tls.failure.cause"), eventContext);
-    assertTrue(line.contains("| handshake-doctor: " + c.cause), "the application's exception carries the diagnosis\n" + eventContext);
-    c.check.verify(event, eventContext);
+    // HttpsURLConnection and HttpClient retry a GET once when a TLS 1.3 server's alert arrives
+    // after the handshake (client certificate refused): two real handshakes, two events, same cause.
+    assertTrue(!events.isEmpty() && events.size() <= 2, events.size() + " client events for port " + c.port + "\n" + context);
+    for (Map<String, Object> event : events) {
+      String eventContext = "event: " + event + "\n" + context;
+      assertEquals(c.cause, event.get("tls.failure.cause"), eventContext);
+      assertTrue(line.contains("| handshake-doctor: " + c.cause), "the application's exception carries the diagnosis\n" + eventContext);
+      c.check.verify(event, eventContext);
+    }
   }
 }
