@@ -4,6 +4,7 @@ import io.handshakedoctor.bootstrap.HandshakeHooks;
 import io.handshakedoctor.bootstrap.HandshakeListener;
 import io.handshakedoctor.capture.CapturingListener;
 import io.handshakedoctor.capture.FaultInjectingListener;
+import io.handshakedoctor.capture.InjectedFaults;
 import io.handshakedoctor.config.AgentConfig;
 import io.handshakedoctor.config.LogTarget;
 import io.handshakedoctor.diagnosis.DiagnosisEngine;
@@ -32,6 +33,7 @@ final class AgentRuntime {
 
   static void start(AgentConfig config, Instrumentation inst) {
     InternalErrors errors = new InternalErrors();
+    errors.printSummaryAtShutdown();
     openJavaBase(inst);
     HandshakeListener listener =
         new CapturingListener(
@@ -43,8 +45,8 @@ final class AgentRuntime {
                 outputs(config, errors),
                 errors),
             errors);
-    if (Boolean.getBoolean("handshake.doctor.test.fail.capture")) {
-      listener = new FaultInjectingListener(listener);
+    if (InjectedFaults.enabled()) {
+      listener = new FaultInjectingListener(listener); // test only
     }
     HandshakeHooks.install(listener);
     JsseTransformer transformer = new JsseTransformer(errors::internalError);
@@ -99,7 +101,7 @@ final class AgentRuntime {
       try {
         inst.retransformClasses(c);
       } catch (Throwable t) {
-        errors.internalError("retransforming " + c.getName(), t);
+        errors.internalError("retransforming JSSE: " + c.getName(), t);
       }
     }
   }

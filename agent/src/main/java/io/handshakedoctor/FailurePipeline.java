@@ -1,6 +1,7 @@
 package io.handshakedoctor;
 
 import io.handshakedoctor.capture.FailureSink;
+import io.handshakedoctor.capture.InjectedFaults;
 import io.handshakedoctor.capture.InternalErrorReporter;
 import io.handshakedoctor.diagnosis.Diagnosis;
 import io.handshakedoctor.diagnosis.DiagnosisEngine;
@@ -35,15 +36,18 @@ final class FailurePipeline implements FailureSink {
 
   @Override
   public void handshakeFailed(HandshakeEvidence evidence, Throwable thrown) {
+    InjectedFaults.maybeFail("diagnosis"); // test only
     Diagnosis diagnosis = engine.diagnose(evidence);
     FailureEvent event = new FailureEvent(evidence, diagnosis);
     try {
+      InjectedFaults.maybeFail("enrich"); // test only
       enricher.enrich(thrown, event);
     } catch (Throwable t) {
       errors.internalError("enriching the exception", t);
     }
     for (FailureOutput output : outputs) {
       try {
+        InjectedFaults.maybeFail("output"); // test only
         output.write(event, 1);
       } catch (Throwable t) {
         errors.internalError("writing to " + output.getClass().getSimpleName(), t);

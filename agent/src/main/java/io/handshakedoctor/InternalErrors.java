@@ -1,29 +1,80 @@
 package io.handshakedoctor;
 
+import io.handshakedoctor.bootstrap.HandshakeHooks;
 import io.handshakedoctor.capture.InternalErrorReporter;
+import java.io.PrintStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The agent's own faults: each is counted; the first of each kind is printed once to standard
- * error (the agent must not depend on the host's logging to admit its own failures).
+ * The agent's own faults: each is counted (in {@link HandshakeHooks#internalErrors()}, readable
+ * by the shutdown summary and metrics); the first of each kind is printed once to standard error
+ * (the agent must not depend on the host's logging to admit its own failures). Never throws.
  */
 final class InternalErrors implements InternalErrorReporter {
-  private final AtomicLong count = new AtomicLong();
+  static final String LINE_PREFIX = "handshake-doctor: internal error (";
+  static final String SUMMARY_PREFIX = "handshake-doctor: at shutdown: ";
+  private static final int MAX_KINDS = 100;
+
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  private final PrintStream err;
+
+  InternalErrors() {
+    this(System.err);
+  }
+
+  InternalErrors(PrintStream err) {
+    this.err = err;
+  }
 
   @Override
   public void internalError(String where, Throwable error) {
-    count.incrementAndGet();
-    String kind = where + ": " + (error == null ? "" : error.getClass().getName());
-    if (reported.size() < 100 && reported.add(kind)) {
-      System.err.println(
-          "handshake-doctor: internal error (" + where + "), the host is unaffected: " + error);
+    HandshakeHooks.internalErrorReported();
+    try {
+      // One line per kind: the place (up to ": ", so one per stage, not per class) and the type.
+      int colon = where == null ? -1 : where.indexOf(": ");
+      String place = colon < 0 ? String.valueOf(where) : where.substring(0, colon);
+      String kind = place + " " + (error == null ? "" : error.getClass().getName());
+      if (reported.size() < MAX_KINDS && reported.add(kind)) {
+        err.println(LINE_PREFIX + where + "), the host is unaffected: " + error);
+      }
+    } catch (Throwable unprintable) {
+      // Out of memory, or a closed stream: the count above still records the fault.
     }
   }
 
   long count() {
-    return count.get();
+    return HandshakeHooks.internalErrors();
+  }
+
+  /** The shutdown line: printed only when there was a fault, so healthy hosts see nothing. */
+  static String summary(long count) {
+    return SUMMARY_PREFIX
+        + count
+        + (count == 1 ? " internal fault" : " internal faults")
+        + " of the agent suppressed since start-up (the first of each kind is printed above);"
+        + " the host's handshakes were not affected";
+  }
+
+  /** Registers the shutdown summary; the hook thread exists only from now until exit. */
+  void printSummaryAtShutdown() {
+    try {
+      Thread hook =
+          new Thread(
+              () -> {
+                long n = count();
+                if (n > 0) {
+                  try {
+                    err.println(summary(n));
+                  } catch (Throwable ignored) {
+                    // nothing left to do at shutdown
+                  }
+                }
+              },
+              "handshake-doctor-shutdown-summary");
+      Runtime.getRuntime().addShutdownHook(hook);
+    } catch (Throwable t) {
+      internalError("registering the shutdown summary", t);
+    }
   }
 }

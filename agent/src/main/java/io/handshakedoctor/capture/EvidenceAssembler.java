@@ -117,6 +117,7 @@ final class EvidenceAssembler {
       }
     }
     b.messagesSent(sent).messagesReceived(received);
+    InjectedFaults.maybeFail("parser"); // test only
     ClientHelloSummary clientHelloSummary =
         clientHello == null ? null : ClientHelloParser.parse(clientHello);
     ServerHelloSummary serverHelloSummary =

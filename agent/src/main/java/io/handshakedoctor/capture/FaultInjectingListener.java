@@ -4,9 +4,10 @@ import io.handshakedoctor.bootstrap.HandshakeListener;
 import java.nio.ByteBuffer;
 
 /**
- * Test support: a listener that fails at the start of every handshake, to prove that a fault
- * inside the agent leaves the host's handshakes alone. Enabled only by the system property
- * {@code handshake.doctor.test.fail.capture=true}.
+ * TEST ONLY: a listener that throws from the one hook {@link InjectedFaults} names (after the
+ * real listener ran, so later hooks see a consistent registry, or instead of it for {@code
+ * handshakeStarted}, so nothing is registered), to prove that a fault inside the agent leaves
+ * the host's handshakes alone. Installed only when {@code handshake.doctor.test.fail} is set.
  */
 public final class FaultInjectingListener implements HandshakeListener {
   private final HandshakeListener delegate;
@@ -17,62 +18,74 @@ public final class FaultInjectingListener implements HandshakeListener {
 
   @Override
   public void handshakeStarted(Object handshakeContext, Object transportContext, Object handshakeOutput) {
-    throw new IllegalStateException("injected fault (handshake.doctor.test.fail.capture)");
+    InjectedFaults.maybeFail("handshakeStarted");
+    delegate.handshakeStarted(handshakeContext, transportContext, handshakeOutput);
   }
 
   @Override
   public void outboundHandshakeMessage(Object handshakeOutput, byte[] buf, int count) {
     delegate.outboundHandshakeMessage(handshakeOutput, buf, count);
+    InjectedFaults.maybeFail("outboundHandshakeMessage");
   }
 
   @Override
   public void inboundHandshakeMessage(Object handshakeContext, byte type, ByteBuffer body) {
     delegate.inboundHandshakeMessage(handshakeContext, type, body);
+    InjectedFaults.maybeFail("inboundHandshakeMessage");
   }
 
   @Override
   public void certificatesChecking(Object handshakeContext, Object chain, boolean peerIsServer) {
     delegate.certificatesChecking(handshakeContext, chain, peerIsServer);
+    InjectedFaults.maybeFail("certificatesChecking");
   }
 
   @Override
   public void certificatesChecked(Object handshakeContext, Object chain, Throwable thrown, boolean peerIsServer) {
     delegate.certificatesChecked(handshakeContext, chain, thrown, peerIsServer);
+    InjectedFaults.maybeFail("certificatesChecked");
   }
 
   @Override
   public void clientCredentialsChosen(Object handshakeContext, String[] keyTypes, Object possession) {
     delegate.clientCredentialsChosen(handshakeContext, keyTypes, possession);
+    InjectedFaults.maybeFail("clientCredentialsChosen");
   }
 
   @Override
   public void fatalStarted(Object transportContext, Object alert, String diagnostic, boolean alertReceived, Throwable cause, Object handshakeContext) {
     delegate.fatalStarted(transportContext, alert, diagnostic, alertReceived, cause, handshakeContext);
+    InjectedFaults.maybeFail("fatalStarted");
   }
 
   @Override
   public void fatalThrown(Object transportContext, Throwable thrown) {
+    InjectedFaults.maybeFail("fatalThrown");
     delegate.fatalThrown(transportContext, thrown);
   }
 
   @Override
   public void handshakeFinished(Object transportContext) {
     delegate.handshakeFinished(transportContext);
+    InjectedFaults.maybeFail("handshakeFinished");
   }
 
   @Override
   public void handshakeInterrupted(Object transportContext, Throwable thrown) {
+    InjectedFaults.maybeFail("handshakeInterrupted");
     delegate.handshakeInterrupted(transportContext, thrown);
   }
 
   @Override
   public void handshakeAbandoned(Object engine, Throwable reported, Throwable cause) {
+    InjectedFaults.maybeFail("handshakeAbandoned");
     delegate.handshakeAbandoned(engine, reported, cause);
   }
 
   @Override
   public void engineUnwrapping(Object transportContext, ByteBuffer[] sources, int offset, int length) {
     delegate.engineUnwrapping(transportContext, sources, offset, length);
+    InjectedFaults.maybeFail("engineUnwrapping");
   }
 
   @Override

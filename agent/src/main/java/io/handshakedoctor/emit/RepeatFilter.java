@@ -36,7 +36,15 @@ final class RepeatFilter {
     return 0;
   }
 
+  /**
+   * Side, cause and peer. A server's peer is the client's host alone: each client connection comes
+   * from a new ephemeral port, so with the port a storm from one client would never repeat.
+   */
   static String keyOf(FailureEvent event) {
-    return event.evidence().side() + "|" + event.diagnosis().cause().id() + "|" + event.peer();
+    String peer =
+        event.evidence().side() == io.handshakedoctor.evidence.Side.SERVER
+            ? String.valueOf(event.evidence().peerHost())
+            : event.peer();
+    return event.evidence().side() + "|" + event.diagnosis().cause().id() + "|" + peer;
   }
 }

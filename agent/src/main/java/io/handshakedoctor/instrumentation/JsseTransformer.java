@@ -1,5 +1,6 @@
 package io.handshakedoctor.instrumentation;
 
+import io.handshakedoctor.capture.InjectedFaults;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
@@ -35,10 +36,11 @@ public final class JsseTransformer implements ClassFileTransformer {
       return null;
     }
     try {
+      InjectedFaults.maybeFail("transform"); // test only
       return weaver().weave(className, classFile, points);
     } catch (Throwable t) {
       // The class stays as it was: fewer details for the agent, never a broken JDK.
-      onError.accept("instrumenting " + className, t);
+      onError.accept("instrumenting JSSE: " + className, t);
       return null;
     }
   }

@@ -48,7 +48,7 @@ public final class PeerBytes {
     }
     for (String method : HTTP_METHODS) {
       if (start.startsWith(method)) {
-        return "an HTTP request (" + firstLine(bytes) + ")";
+        return "an HTTP request (" + requestLineWithoutTarget(firstLine(bytes)) + ")";
       }
     }
     if (start.startsWith("SSH-")) {
@@ -73,6 +73,24 @@ public final class PeerBytes {
   static String firstLine(byte[] bytes) {
     int end = lineEnd(bytes);
     return Printable.escape(bytes, 0, end, MAX_QUOTE);
+  }
+
+  /**
+   * A request line without its target beyond the path's first "/": query strings and paths carry
+   * tokens and personal data, and the method and version are enough to name the mistake.
+   */
+  static String requestLineWithoutTarget(String line) {
+    int first = line.indexOf(' ');
+    if (first < 0) {
+      return line;
+    }
+    int last = line.lastIndexOf(' ');
+    String target = last > first ? line.substring(first + 1, last) : line.substring(first + 1);
+    String version = last > first ? line.substring(last) : "";
+    if (target.equals("/") || target.equals("*") || target.isEmpty()) {
+      return line;
+    }
+    return line.substring(0, first) + " " + (target.startsWith("/") ? "/..." : "...") + version;
   }
 
   private static int lineEnd(byte[] bytes) {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class HandshakeHooks {
   private static volatile HandshakeListener listener;
   private static final AtomicLong suppressedErrors = new AtomicLong();
+  private static final AtomicLong internalErrors = new AtomicLong();
 
   private HandshakeHooks() {}
 
@@ -21,6 +22,21 @@ public final class HandshakeHooks {
   /** Errors caught inside hooks since start-up (also counted when the listener itself failed). */
   public static long suppressedErrors() {
     return suppressedErrors.get();
+  }
+
+  /**
+   * Every fault of the agent's own since start-up, wherever it was caught (a hook, the failure
+   * pipeline, an output, the class file transformer); the host was unaffected by each. Zero in a
+   * healthy run. Readable by anyone (this class is in the boot loader): the shutdown summary and
+   * metrics report it.
+   */
+  public static long internalErrors() {
+    return internalErrors.get();
+  }
+
+  /** Counts one fault of the agent's own (called by the agent's error reporter). */
+  public static void internalErrorReported() {
+    internalErrors.incrementAndGet();
   }
 
   public static void handshakeStarted(
@@ -183,7 +199,8 @@ public final class HandshakeHooks {
     try {
       l.internalError(where, t);
     } catch (Throwable ignored) {
-      // The listener cannot even report its own failure; the count above still records it.
+      // The listener cannot even report its own failure: count it here instead.
+      internalErrors.incrementAndGet();
     }
   }
 }
