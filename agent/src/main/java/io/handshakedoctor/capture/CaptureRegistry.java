@@ -117,6 +117,24 @@ final class CaptureRegistry {
     return byKey.get(transportContext);
   }
 
+  long heldBytes() {
+    long sum = 0;
+    for (Map.Entry<Object, HandshakeCapture> e : byKey.entrySet()) {
+      if (e.getKey() == e.getValue().transportContext()) {
+        sum += e.getValue().bytesKept();
+      }
+    }
+    return sum;
+  }
+
+  long maxHeldBytes() {
+    long max = 0;
+    for (HandshakeCapture c : byKey.values()) {
+      max = Math.max(max, c.bytesKept());
+    }
+    return max;
+  }
+
   HandshakeCapture find(Object key) {
     return key == null ? null : byKey.get(key);
   }

@@ -33,6 +33,16 @@ public final class CapturingListener implements HandshakeListener {
     return registry.inFlight();
   }
 
+  /** Handshake bytes held by all captures in flight (each bounded by capture.max.bytes). */
+  public long heldBytes() {
+    return registry.heldBytes();
+  }
+
+  /** The most handshake bytes one in-flight capture holds right now. */
+  public long maxHeldBytesPerConnection() {
+    return registry.maxHeldBytes();
+  }
+
   @Override
   public void handshakeStarted(
       Object handshakeContext, Object transportContext, Object handshakeOutput) {

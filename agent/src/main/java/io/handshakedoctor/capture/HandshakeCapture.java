@@ -86,6 +86,11 @@ public final class HandshakeCapture {
     messages.add(new CapturedMessage(false, copy));
   }
 
+  /** Handshake-message bytes kept plus the peer sample: what this capture holds of the wire. */
+  synchronized int bytesKept() {
+    return bytesKept + (peerRawSample == null ? 0 : peerRawSample.length);
+  }
+
   private boolean reserve(int count) {
     if (count < 0 || bytesKept + count > byteBudget) {
       bytesDropped = true;

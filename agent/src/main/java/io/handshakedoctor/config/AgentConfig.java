@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,6 +48,13 @@ public final class AgentConfig {
     for (String key : source.agentArgumentKeys()) {
       if (!KEYS.contains(key)) {
         errors.add("unknown agent argument '" + key + "' ignored; known: " + String.join(", ", new java.util.TreeSet<>(KEYS)));
+      }
+    }
+    for (Map.Entry<String, String> e : source.prefixedKeys().entrySet()) {
+      String key = e.getKey();
+      // "started" is the launcher's own marker; "test.*" are the test-only fault injections.
+      if (!KEYS.contains(key) && !key.equals("started") && !key.startsWith("test.") && !key.equals("test")) {
+        errors.add("unknown setting " + e.getValue() + " ignored; known: " + String.join(", ", new java.util.TreeSet<>(KEYS)));
       }
     }
     this.problems = Collections.unmodifiableList(errors);

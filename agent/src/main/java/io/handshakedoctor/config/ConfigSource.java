@@ -59,6 +59,27 @@ public final class ConfigSource {
     return null;
   }
 
+  /**
+   * Keys given as {@code handshake.doctor.*} system properties or {@code HANDSHAKE_DOCTOR_*}
+   * environment variables (environment names lower-cased, underscores as dots), with where each
+   * came from, to report the unknown ones.
+   */
+  Map<String, String> prefixedKeys() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : systemProperties.keySet()) {
+      if (name.startsWith(PROPERTY_PREFIX)) {
+        out.put(name.substring(PROPERTY_PREFIX.length()), "system property " + name);
+      }
+    }
+    for (String name : environment.keySet()) {
+      if (name.startsWith(ENV_PREFIX)) {
+        String key = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        out.putIfAbsent(key, "environment variable " + name);
+      }
+    }
+    return out;
+  }
+
   /** Agent argument keys, to report the unknown ones. */
   Iterable<String> agentArgumentKeys() {
     return agentArguments.keySet();

@@ -1,0 +1,82 @@
+package io.handshakedoctor.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A fault injected at each hook and stage of the agent (test-only {@code
+ * handshake.doctor.test.fail=<stage>}): the host's handshakes end exactly as without the agent
+ * (same output of the sample app), the fault is printed once, and the shutdown summary counts it.
+ */
+class FaultIsolationIT {
+  /** Stage, then the scenario and client path that reach it. */
+  static final String[][] STAGES = {
+    {"handshakeStarted", "certificate_expired", "socket"},
+    {"outboundHandshakeMessage", "certificate_expired", "socket"},
+    {"inboundHandshakeMessage", "certificate_expired", "socket"},
+    {"certificatesChecking", "certificate_expired", "socket"},
+    {"certificatesChecked", "hostname_mismatch", "engine"},
+    {"clientCredentialsChosen", "client_certificate_rejected", "socket"},
+    {"fatalStarted", "no_common_protocol_version", "engine"},
+    {"fatalThrown", "certificate_expired", "https-url-connection"},
+    {"handshakeFinished", "control", "socket"},
+    {"handshakeInterrupted", "handshake_timeout", "socket"},
+    {"handshakeAbandoned", "connection_reset_during_handshake", "http-client"},
+    {"engineUnwrapping", "non_tls_peer", "engine"},
+    {"transform", "certificate_expired", "socket"},
+    {"parser", "untrusted_unknown_ca", "socket"},
+    {"diagnosis", "certificate_expired", "engine"},
+    {"enrich", "certificate_expired", "socket"},
+    {"output", "incomplete_chain", "http-client"},
+  };
+
+  private static final Map<String, String> BASELINES = new ConcurrentHashMap<>();
+
+  static Stream<Arguments> stages() {
+    List<Arguments> out = new ArrayList<>();
+    List<String> javas = Forked.javas();
+    for (String[] s : STAGES) {
+      out.add(Arguments.of(s[0], s[1], s[2], javas.get(0)));
+    }
+    if (javas.size() > 1) { // the riskiest stages again on JDK 25
+      for (String[] s : STAGES) {
+        if (List.of("diagnosis", "parser", "fatalThrown", "transform").contains(s[0])) {
+          out.add(Arguments.of(s[0], s[1], s[2], javas.get(1)));
+        }
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0} ({1} --client {2}) {3}")
+  @MethodSource("stages")
+  void aFaultAtEachStageLeavesTheHandshakeAsWithoutTheAgentAndIsReportedOnce(
+      String stage, String scenario, String client, String java) throws Exception {
+    String key = java + " " + scenario + " " + client;
+    String baseline = BASELINES.get(key);
+    if (baseline == null) {
+      baseline = Forked.samples(java, null, List.of(), scenario, "--client", client).stdout;
+      BASELINES.put(key, baseline);
+    }
+    Forked with = Forked.samples(java, "enrich=off,log=stderr",
+        List.of("-Dhandshake.doctor.test.fail=" + stage), scenario, "--client", client);
+    assertEquals(baseline, with.stdout, with::describe);
+    assertTrue(with.stderr.contains("injected fault (handshake.doctor.test.fail=" + stage + ")"),
+        "the fault was never reached:\n" + with.describe());
+    assertEquals(1, Forked.count(with.stderr, "handshake-doctor: internal error ("), with::describe);
+    assertEquals(1, Forked.count(with.stderr, "handshake-doctor: at shutdown: "), with::describe);
+    for (String line : with.stderr.split("\n")) {
+      assertTrue(line.isBlank() || line.startsWith("handshake-doctor: "),
+          "only the agent's own lines may reach stderr:\n" + with.describe());
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.handshakedoctor.reliability;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A forked JVM (a sample app or a harness main), with or without the agent, and what it left. */
+final class Forked {
+  static final Path AGENT_JAR =
+      Paths.get(System.getProperty("agent.jar", "target/handshake-doctor.jar")).toAbsolutePath();
+  static final Path SAMPLES_JAR =
+      Paths.get(System.getProperty("samples.jar", "../sample-apps/target/sample-apps.jar")).toAbsolutePath();
+  static final Path TEST_CLASSES = Paths.get("target/test-classes").toAbsolutePath();
+
+  final int exitCode;
+  final String stdout;
+  final String stderr;
+  final Path dir;
+  final Path events;
+
+  private Forked(int exitCode, String stdout, String stderr, Path dir, Path events) {
+    this.exitCode = exitCode;
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.dir = dir;
+    this.events = events;
+  }
+
+  /** The JDKs to fork: the one running the build, and JDK 25 when installed. */
+  static List<String> javas() {
+    List<String> out = new ArrayList<>();
+    out.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    Path jdk25 = Paths.get(System.getProperty("jdk25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
+    if (Files.isExecutable(jdk25) && Runtime.version().feature() != 25) {
+      out.add(jdk25.toString());
+    }
+    return out;
+  }
+
+  static String defaultJava() {
+    return javas().get(0);
+  }
+
+  /**
+   * Runs {@code mainAndArgs} (either "-jar", jar, ... or "-cp", path, Main, ...). {@code
+   * agentOptions} null means no agent; otherwise events go to a fresh file in the run's folder.
+   */
+  static Forked run(String java, String agentOptions, List<String> jvmArgs, List<String> mainAndArgs, int timeoutSeconds)
+      throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("hd-reliability");
+    Path events = dir.resolve("events.jsonl");
+    Path hosts = dir.resolve("hosts");
+    Files.writeString(hosts, "127.0.0.1 app.handshake-doctor.test other.handshake-doctor.test\n");
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    if (agentOptions != null) {
+      String options = "events.file=" + events + (agentOptions.isEmpty() ? "" : "," + agentOptions);
+      command.add("-javaagent:" + AGENT_JAR + "=" + options);
+    }
+    command.add("-Djdk.net.hosts.file=" + hosts);
+    command.addAll(jvmArgs);
+    command.addAll(mainAndArgs);
+    Path out = dir.resolve("stdout");
+    Path err = dir.resolve("stderr");
+    Process p = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("timed out: " + command + "\n" + Files.readString(err));
+    }
+    return new Forked(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8), dir, events);
+  }
+
+  static Forked samples(String java, String agentOptions, List<String> jvmArgs, String... args)
+      throws IOException, InterruptedException {
+    List<String> main = new ArrayList<>(List.of("-jar", SAMPLES_JAR.toString()));
+    main.addAll(List.of(args));
+    return run(java, agentOptions, jvmArgs, main, 180);
+  }
+
+  /** A harness main from the test classes, with the sample apps (and their PKI) on the class path. */
+  static Forked harness(String java, String agentOptions, List<String> jvmArgs, Class<?> main, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        "-cp", TEST_CLASSES + File.pathSeparator + SAMPLES_JAR, main.getName()));
+    command.addAll(List.of(args));
+    return run(java, agentOptions, jvmArgs, command, 300);
+  }
+
+  List<String> eventLines() throws IOException {
+    return Files.exists(events) ? Files.readAllLines(events, StandardCharsets.UTF_8) : List.of();
+  }
+
+  /** key=value lines the harness printed to stdout. */
+  String value(String key) {
+    for (String line : stdout.split("\n")) {
+      if (line.startsWith(key + "=")) {
+        return line.substring(key.length() + 1).trim();
+      }
+    }
+    throw new AssertionError("no " + key + " in output:\n" + describe());
+  }
+
+  long number(String key) {
+    return Long.parseLong(value(key));
+  }
+
+  static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  String describe() {
+    String tail = stdout.length() > 6000 ? stdout.substring(stdout.length() - 6000) : stdout;
+    String errTail = stderr.length() > 6000 ? stderr.substring(stderr.length() - 6000) : stderr;
+    return "exit " + exitCode + " in " + dir + "\n--- stdout\n" + tail + "\n--- stderr\n" + errTail;
+  }
+}
