@@ -18,6 +18,12 @@ final class EnginePair {
   /** Null when the handshake completed; otherwise the client's exception (or the server's). */
   static SSLException handshake(SSLEngine client, SSLEngine server, ExecutorService executor)
       throws Exception {
+    return handshake(client, server, executor, null);
+  }
+
+  /** As above; when it completes and {@code data} is given, sends it each way as application data. */
+  static SSLException handshake(SSLEngine client, SSLEngine server, ExecutorService executor, String data)
+      throws Exception {
     ByteBuffer empty = ByteBuffer.allocate(0);
     ByteBuffer toServer = ByteBuffer.allocate(client.getSession().getPacketBufferSize() * 4);
     ByteBuffer toClient = ByteBuffer.allocate(server.getSession().getPacketBufferSize() * 4);
@@ -48,6 +54,10 @@ final class EnginePair {
         break;
       }
       if (done(client) && done(server)) {
+        if (data != null) {
+          sendData(client, server, toServer, data, app);
+          sendData(server, client, toClient, data, app);
+        }
         return null;
       }
       if (!progress && clientFailure == null && serverFailure == null && done(client) && done(server)) {
@@ -61,6 +71,20 @@ final class EnginePair {
       throw new IllegalStateException("handshake stalled");
     }
     return clientFailure != null ? clientFailure : serverFailure;
+  }
+
+  private static void sendData(SSLEngine from, SSLEngine to, ByteBuffer wire, String data, ByteBuffer app)
+      throws SSLException {
+    from.wrap(ByteBuffer.wrap(data.getBytes(java.nio.charset.StandardCharsets.UTF_8)), wire);
+    wire.flip();
+    while (wire.hasRemaining()) {
+      app.clear();
+      if (to.unwrap(wire, app).bytesConsumed() == 0) {
+        break;
+      }
+    }
+    wire.compact();
+    app.clear();
   }
 
   private static boolean done(SSLEngine e) {
