@@ -20,6 +20,8 @@ final class ConnectionResetRule implements DiagnosisRule {
         || f.mentions("Remote host terminated the handshake")
         || f.mentions("Connection closed by peer")
         || f.mentions("Remote host closed connection during handshake")
+        // An engine user saw the end of the stream mid-handshake and closed the engine's inbound.
+        || f.mentions("closing inbound before receiving peer's close_notify")
         || (f.has(SocketException.class) && f.mentions("closed"));
   }
 

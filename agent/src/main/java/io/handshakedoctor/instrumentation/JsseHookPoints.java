@@ -107,7 +107,11 @@ public final class JsseHookPoints {
             new HookPoint(
                 "SSLEngineImpl.unwrap(ByteBuffer[], int, int, ByteBuffer[], int, int)",
                 named("unwrap").and(takesArguments(6)).and(takesArgument(0, ByteBuffer[].class)),
-                EngineUnwrapAdvice.class)));
+                EngineUnwrapAdvice.class),
+            new HookPoint(
+                "SSLEngineImpl.closeInbound()",
+                named("closeInbound").and(takesArguments(0)),
+                EngineCloseInboundAdvice.class)));
     m.put(
         "jdk/internal/net/http/common/SSLTube",
         List.of(
