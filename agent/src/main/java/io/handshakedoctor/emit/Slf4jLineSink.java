@@ -6,7 +6,8 @@ import java.lang.reflect.Method;
 /**
  * The application's own SLF4J, reached reflectively through the class loader that can see it: the
  * agent bundles no SLF4J and its isolated class loader cannot see the host's. Looked up at the
- * first failure only, never at start-up.
+ * first failure only, never at start-up. When SLF4J is bound to Log4j 2, the line goes through the
+ * Log4j API with the application's class loader as the context anchor (see {@link #findLog4j}).
  */
 final class Slf4jLineSink {
   /** SLF4J 2.x providers register here; 1.7.x bindings ship the static binder instead. */
@@ -78,6 +79,12 @@ final class Slf4jLineSink {
       if (loggerFactory == null || factoryType.equals("org.slf4j.helpers.NOPLoggerFactory")) {
         return Lookup.ABSENT;
       }
+      if (factoryType.startsWith("org.apache.logging.slf4j.")) {
+        // SLF4J bound to Log4j 2: Log4j picks the logger context from the caller's class loader,
+        // which for us is the agent's (a fresh, unconfigured context that drops WARN). Ask Log4j
+        // for the application's own context instead.
+        return findLog4j(loader, loggerName, found);
+      }
       Object logger = factory.getMethod("getLogger", String.class).invoke(null, loggerName);
       if (logger == null
           || !loggerType.isInstance(logger)
@@ -89,6 +96,21 @@ final class Slf4jLineSink {
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       return Lookup.ABSENT;
     }
+  }
+
+  private static Lookup findLog4j(ClassLoader loader, String loggerName, Slf4jLineSink[] found)
+      throws ReflectiveOperationException {
+    Class<?> logManager = Class.forName("org.apache.logging.log4j.LogManager", true, loader);
+    Class<?> contextType = Class.forName("org.apache.logging.log4j.spi.LoggerContext", false, loader);
+    Class<?> loggerType = Class.forName("org.apache.logging.log4j.Logger", false, loader);
+    Object context =
+        logManager.getMethod("getContext", ClassLoader.class, boolean.class).invoke(null, loader, false);
+    Object logger = context == null ? null : contextType.getMethod("getLogger", String.class).invoke(context, loggerName);
+    if (!loggerType.isInstance(logger)) {
+      return Lookup.ABSENT;
+    }
+    found[0] = new Slf4jLineSink(logger, loggerType.getMethod("warn", String.class));
+    return Lookup.FOUND;
   }
 
   private static boolean hasProvider(ClassLoader loader) {
