@@ -28,7 +28,7 @@ class ExceptionLogIT {
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
     for (Jdk jdk : Jdk.all()) {
-      for (LoggingApp app : LoggingApp.values()) {
+      for (LoggingApp app : List.of(LoggingApp.LOGBACK, LoggingApp.LOG4J2, LoggingApp.JUL)) {
         for (String client : CLIENTS) {
           out.add(Arguments.of(jdk, app, client));
         }
@@ -91,6 +91,26 @@ class ExceptionLogIT {
     assertTrue(enrichedLine.startsWith(plainException + " [handshake-doctor: " + CAUSE + ": "), messageAndWithout);
     assertTrue(enrichedLine.contains("; fix: ") && enrichedLine.endsWith("]"), messageAndWithout);
     assertFalse(messageLog.contains("Suppressed: java.lang.Exception: handshake-doctor"), messageAndWithout);
+  }
+
+  static Stream<Arguments> jdks() {
+    return Jdk.all().stream().map(Arguments::of);
+  }
+
+  /**
+   * slf4j-api without a provider: the agent must not touch it (SLF4J would print its "no
+   * providers" warning on the application's standard error) and writes through System.Logger.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jdks")
+  void slf4jWithoutAProviderIsLeftAloneAndTheLineGoesToSystemLogger(Jdk jdk) throws Exception {
+    LoggingApp app = LoggingApp.JUL_WITH_SLF4J_API_ONLY;
+    LoggingApp.Output with = app.run(jdk, "socket", "");
+    String agentLine =
+        lineStartingWith(with.stderr, "WARNING handshake.doctor - handshake-doctor: TLS client handshake with localhost:");
+    assertNotNull(agentLine, with::describe);
+    assertFalse(with.stderr.contains("SLF4J"), with::describe);
+    assertNotNull(lineStartingWith(with.stderr, "\tSuppressed: java.lang.Exception: handshake-doctor: "), with::describe);
   }
 
   /** The line after "call failed": the logged exception's class and message. */

@@ -26,7 +26,9 @@ enum LoggingApp {
   /** Log4j 2 API and core with log4j-slf4j2-impl; log4j2.xml on the class path. */
   LOG4J2(Log4j2App.class, "WARN", List.of("slf4j-api-", "log4j-api-", "log4j-core-", "log4j-slf4j2-impl-")),
   /** java.util.logging, configured with -Djava.util.logging.config.file; no SLF4J at all. */
-  JUL(JulApp.class, "WARNING", List.of());
+  JUL(JulApp.class, "WARNING", List.of()),
+  /** The JUL app with slf4j-api but no SLF4J provider on its class path (SLF4J's NOP fallback). */
+  JUL_WITH_SLF4J_API_ONLY(JulApp.class, "WARNING", List.of("slf4j-api-"));
 
   static final Path AGENT_JAR =
       Paths.get(System.getProperty("agent.jar", "target/handshake-doctor.jar")).toAbsolutePath();
@@ -44,7 +46,11 @@ enum LoggingApp {
 
   /** Where this framework's log goes with the test configurations. */
   String log(Output run) {
-    return this == JUL ? run.stderr : run.stdout;
+    return isJul() ? run.stderr : run.stdout;
+  }
+
+  boolean isJul() {
+    return this == JUL || this == JUL_WITH_SLF4J_API_ONLY;
   }
 
   /** Runs the app against a server with an expired certificate; null options: no agent. */
@@ -54,7 +60,7 @@ enum LoggingApp {
     if (agentOptions != null) {
       command.add("-javaagent:" + AGENT_JAR + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
     }
-    if (this == JUL) {
+    if (isJul()) {
       command.add("-Djava.util.logging.config.file=" + resource("logging-apps/jul.properties"));
     }
     command.add("-cp");
