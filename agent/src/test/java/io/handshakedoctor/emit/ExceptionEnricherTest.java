@@ -16,7 +16,9 @@ class ExceptionEnricherTest {
     SocketException reset = new SocketException("Connection reset");
     assertSame(reset, ExceptionEnricher.target(new SSLException("Connection reset", reset)));
     EOFException eof = new EOFException();
-    assertSame(eof, ExceptionEnricher.target(new SSLHandshakeException("Remote host terminated the handshake", eof)));
+    SSLHandshakeException terminated = new SSLHandshakeException("Remote host terminated the handshake");
+    terminated.initCause(eof);
+    assertSame(eof, ExceptionEnricher.target(terminated));
   }
 
   @Test
