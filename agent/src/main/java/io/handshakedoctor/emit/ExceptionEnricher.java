@@ -1,7 +1,9 @@
 package io.handshakedoctor.emit;
 
 import io.handshakedoctor.config.EnrichmentMode;
+import java.io.IOException;
 import java.lang.reflect.Field;
+import javax.net.ssl.SSLException;
 
 /**
  * Puts the diagnosis inside the exception the application sees. The default adds a suppressed
@@ -19,7 +21,8 @@ public final class ExceptionEnricher {
     this.mode = mode;
   }
 
-  public void enrich(Throwable thrown, FailureEvent event) {
+  public void enrich(Throwable failure, FailureEvent event) {
+    Throwable thrown = target(failure);
     if (thrown == null || mode == EnrichmentMode.OFF || alreadyEnriched(thrown)) {
       return;
     }
@@ -30,6 +33,23 @@ public final class ExceptionEnricher {
     Exception diagnosis = new Exception(text);
     diagnosis.setStackTrace(new StackTraceElement[0]);
     thrown.addSuppressed(diagnosis);
+  }
+
+  /**
+   * The exception the application will see. When the transport itself failed mid-handshake
+   * (connection reset, broken pipe, end of stream), JSSE wraps the I/O exception in an
+   * SSLException for its bookkeeping, and {@code SSLSocket} then throws the original I/O exception
+   * and drops the wrapper. Enriching the I/O exception reaches the application either way: as the
+   * exception itself, or as the cause of any wrapper that keeps it.
+   */
+  static Throwable target(Throwable thrown) {
+    if (thrown instanceof SSLException) {
+      Throwable cause = thrown.getCause();
+      if (cause instanceof IOException && !(cause instanceof SSLException)) {
+        return cause;
+      }
+    }
+    return thrown;
   }
 
   private static boolean alreadyEnriched(Throwable thrown) {
