@@ -7,12 +7,14 @@ import io.handshakedoctor.capture.FaultInjectingListener;
 import io.handshakedoctor.capture.InjectedFaults;
 import io.handshakedoctor.config.AgentConfig;
 import io.handshakedoctor.config.LogTarget;
+import io.handshakedoctor.config.OtelSignals;
 import io.handshakedoctor.diagnosis.DiagnosisEngine;
 import io.handshakedoctor.emit.ExceptionEnricher;
 import io.handshakedoctor.emit.FailureOutput;
 import io.handshakedoctor.emit.JsonLinesOutput;
 import io.handshakedoctor.emit.LogLineOutput;
 import io.handshakedoctor.emit.RepeatLimitedOutput;
+import io.handshakedoctor.emit.otel.OtelOutput;
 import io.handshakedoctor.instrumentation.JsseHookPoints;
 import io.handshakedoctor.instrumentation.JsseTransformer;
 import java.lang.instrument.Instrumentation;
@@ -35,6 +37,7 @@ final class AgentRuntime {
     InternalErrors errors = new InternalErrors();
     errors.printSummaryAtShutdown();
     openJavaBase(inst);
+    List<FailureOutput> outputs = outputs(config, errors);
     HandshakeListener listener =
         new CapturingListener(
             config.captureMaxInFlight(),
@@ -42,9 +45,14 @@ final class AgentRuntime {
             new FailurePipeline(
                 DiagnosisEngine.standard(),
                 new ExceptionEnricher(config.enrichment()),
-                outputs(config, errors),
+                outputs,
                 errors),
             errors);
+    for (FailureOutput output : outputs) {
+      if (output instanceof OtelOutput) {
+        listener = ((OtelOutput) output).capturingContexts(listener);
+      }
+    }
     if (InjectedFaults.enabled()) {
       listener = new FaultInjectingListener(listener); // test only
     }
@@ -63,6 +71,9 @@ final class AgentRuntime {
       outputs.add(
           new RepeatLimitedOutput(
               new JsonLinesOutput(config.eventsFile(), errors), config.dedupInterval()));
+    }
+    if (config.otel() != OtelSignals.OFF) {
+      outputs.add(new OtelOutput(config.otel(), config.dedupInterval(), errors));
     }
     return outputs;
   }

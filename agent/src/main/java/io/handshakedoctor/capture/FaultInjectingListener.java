@@ -89,6 +89,11 @@ public final class FaultInjectingListener implements HandshakeListener {
   }
 
   @Override
+  public void engineCreated(Object engine, Object transportContext) {
+    delegate.engineCreated(engine, transportContext);
+  }
+
+  @Override
   public void internalError(String where, Throwable error) {
     delegate.internalError(where, error);
   }

@@ -24,7 +24,8 @@ public final class AgentConfig {
           "enrich",
           "capture.max.bytes",
           "capture.max.inflight",
-          "dedup.interval");
+          "dedup.interval",
+          "otel");
 
   private final boolean enabled;
   private final Path eventsFile;
@@ -33,6 +34,7 @@ public final class AgentConfig {
   private final int captureMaxBytes;
   private final int captureMaxInFlight;
   private final Duration dedupInterval;
+  private final OtelSignals otel;
   private final List<String> problems;
 
   private AgentConfig(ConfigSource source) {
@@ -45,6 +47,7 @@ public final class AgentConfig {
     this.captureMaxInFlight = integer(source, "capture.max.inflight", 10000, 16, 1_000_000, errors);
     this.dedupInterval =
         Duration.ofSeconds(integer(source, "dedup.interval", 60, 0, 86400, errors));
+    this.otel = choice(source, "otel", OtelSignals.class, OtelSignals.AUTO, errors);
     for (String key : source.agentArgumentKeys()) {
       if (!KEYS.contains(key)) {
         errors.add("unknown agent argument '" + key + "' ignored; known: " + String.join(", ", new java.util.TreeSet<>(KEYS)));
@@ -94,6 +97,11 @@ public final class AgentConfig {
   /** Log-type outputs repeat a failure with the same cause and peer at most once per interval. */
   public Duration dedupInterval() {
     return dedupInterval;
+  }
+
+  /** What goes to OpenTelemetry, when an OpenTelemetry pipeline is found at the first failure. */
+  public OtelSignals otel() {
+    return otel;
   }
 
   /** Human-readable problems with the settings given, each naming where the bad value came from. */

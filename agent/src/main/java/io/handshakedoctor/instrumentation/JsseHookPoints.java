@@ -111,7 +111,11 @@ public final class JsseHookPoints {
             new HookPoint(
                 "SSLEngineImpl.closeInbound()",
                 named("closeInbound").and(takesArguments(0)),
-                EngineCloseInboundAdvice.class)));
+                EngineCloseInboundAdvice.class),
+            new HookPoint(
+                "SSLEngineImpl(SSLContextImpl, String, int)",
+                isConstructor().and(takesArguments(3)),
+                EngineCreatedAdvice.class)));
     m.put(
         "jdk/internal/net/http/common/SSLTube",
         List.of(

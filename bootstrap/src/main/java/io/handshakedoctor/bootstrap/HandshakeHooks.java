@@ -194,6 +194,18 @@ public final class HandshakeHooks {
     }
   }
 
+  public static void engineCreated(Object engine, Object transportContext) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.engineCreated(engine, transportContext);
+    } catch (Throwable t) {
+      suppressed(l, "engineCreated", t);
+    }
+  }
+
   private static void suppressed(HandshakeListener l, String where, Throwable t) {
     suppressedErrors.incrementAndGet();
     try {

@@ -59,6 +59,12 @@ public interface HandshakeListener {
   /** An SSLEngine is about to unwrap network bytes. */
   void engineUnwrapping(Object transportContext, ByteBuffer[] sources, int offset, int length);
 
+  /**
+   * An SSLEngine was created, on the thread that created it (for asynchronous clients, the thread
+   * that still carries the request's context; its handshake runs later, elsewhere).
+   */
+  default void engineCreated(Object engine, Object transportContext) {}
+
   /** An error inside the agent that a hook caught; the host carries on. */
   void internalError(String where, Throwable error);
 }

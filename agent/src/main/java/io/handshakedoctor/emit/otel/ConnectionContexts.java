@@ -1,0 +1,68 @@
+package io.handshakedoctor.emit.otel;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The trace context each SSLEngine was created in, kept only while the OpenTelemetry Java agent
+ * is attached and only when that context holds a span; weakly keyed by the engine's transport
+ * context (identity: JSSE does not override equals) and dropped when its handshake ends. Values
+ * are OpenTelemetry {@code Context}s, held as {@code Object} so this class loads no OpenTelemetry
+ * class while no agent is attached.
+ */
+final class ConnectionContexts {
+  private static final int MAX_ENTRIES = 10_000;
+  private static final Object NONE = new Object();
+
+  private final Map<Object, Object> byTransport = Collections.synchronizedMap(new WeakHashMap<>());
+  private final ThreadLocal<Object> failing = new ThreadLocal<>();
+  /** Decided at the first engine: null undecided; then whether the OpenTelemetry agent is attached. */
+  private volatile Boolean capturing;
+
+  void engineCreated(Object transportContext) {
+    Boolean on = capturing;
+    if (on == null) {
+      on = OtelEnvironment.javaAgentPresent();
+      capturing = on;
+    }
+    if (!on || transportContext == null || byTransport.size() >= MAX_ENTRIES) {
+      return;
+    }
+    Object context = TraceContexts.currentIfSpan();
+    if (context != null) {
+      byTransport.put(transportContext, context);
+    }
+  }
+
+  Object enterFailure(Object transportContext) {
+    Object previous = failing.get();
+    failing.set(transportContext == null ? NONE : transportContext);
+    return previous;
+  }
+
+  void exitFailure(Object transportContext, Object previous) {
+    if (previous == null) {
+      failing.remove();
+    } else {
+      failing.set(previous);
+    }
+    forget(transportContext);
+  }
+
+  void forget(Object transportContext) {
+    if (transportContext != null && !byTransport.isEmpty()) {
+      byTransport.remove(transportContext);
+    }
+  }
+
+  /** The context captured for the connection failing on this thread, or null. */
+  Object capturedForFailingConnection() {
+    Object transport = failing.get();
+    return transport == null || transport == NONE ? null : byTransport.get(transport);
+  }
+
+  int size() {
+    return byTransport.size();
+  }
+}

@@ -1,0 +1,103 @@
+package io.handshakedoctor.emit.otel;
+
+import io.handshakedoctor.bootstrap.HandshakeListener;
+import java.nio.ByteBuffer;
+
+/**
+ * Wraps the agent's listener for the OpenTelemetry output: remembers the trace context an
+ * SSLEngine was created in (asynchronous clients handshake on threads that no longer carry it),
+ * and tells the output which connection is failing while the failure is being reported, on the
+ * failing thread. Everything else passes straight through.
+ */
+public final class ContextCapturingListener implements HandshakeListener {
+  private final HandshakeListener delegate;
+  private final ConnectionContexts contexts;
+
+  ContextCapturingListener(HandshakeListener delegate, ConnectionContexts contexts) {
+    this.delegate = delegate;
+    this.contexts = contexts;
+  }
+
+  @Override
+  public void engineCreated(Object engine, Object transportContext) {
+    delegate.engineCreated(engine, transportContext);
+    contexts.engineCreated(transportContext);
+  }
+
+  @Override
+  public void fatalThrown(Object transportContext, Throwable thrown) {
+    Object previous = contexts.enterFailure(transportContext);
+    try {
+      delegate.fatalThrown(transportContext, thrown);
+    } finally {
+      contexts.exitFailure(transportContext, previous);
+    }
+  }
+
+  @Override
+  public void handshakeInterrupted(Object transportContext, Throwable thrown) {
+    Object previous = contexts.enterFailure(transportContext);
+    try {
+      delegate.handshakeInterrupted(transportContext, thrown);
+    } finally {
+      contexts.exitFailure(transportContext, previous);
+    }
+  }
+
+  @Override
+  public void handshakeFinished(Object transportContext) {
+    delegate.handshakeFinished(transportContext);
+    contexts.forget(transportContext);
+  }
+
+  @Override
+  public void handshakeStarted(Object handshakeContext, Object transportContext, Object handshakeOutput) {
+    delegate.handshakeStarted(handshakeContext, transportContext, handshakeOutput);
+  }
+
+  @Override
+  public void outboundHandshakeMessage(Object handshakeOutput, byte[] buf, int count) {
+    delegate.outboundHandshakeMessage(handshakeOutput, buf, count);
+  }
+
+  @Override
+  public void inboundHandshakeMessage(Object handshakeContext, byte type, ByteBuffer body) {
+    delegate.inboundHandshakeMessage(handshakeContext, type, body);
+  }
+
+  @Override
+  public void certificatesChecking(Object handshakeContext, Object chain, boolean peerIsServer) {
+    delegate.certificatesChecking(handshakeContext, chain, peerIsServer);
+  }
+
+  @Override
+  public void certificatesChecked(Object handshakeContext, Object chain, Throwable thrown, boolean peerIsServer) {
+    delegate.certificatesChecked(handshakeContext, chain, thrown, peerIsServer);
+  }
+
+  @Override
+  public void clientCredentialsChosen(Object handshakeContext, String[] keyTypes, Object possession) {
+    delegate.clientCredentialsChosen(handshakeContext, keyTypes, possession);
+  }
+
+  @Override
+  public void fatalStarted(
+      Object transportContext,
+      Object alert,
+      String diagnostic,
+      boolean alertReceived,
+      Throwable cause,
+      Object handshakeContext) {
+    delegate.fatalStarted(transportContext, alert, diagnostic, alertReceived, cause, handshakeContext);
+  }
+
+  @Override
+  public void engineUnwrapping(Object transportContext, ByteBuffer[] sources, int offset, int length) {
+    delegate.engineUnwrapping(transportContext, sources, offset, length);
+  }
+
+  @Override
+  public void internalError(String where, Throwable error) {
+    delegate.internalError(where, error);
+  }
+}

@@ -1,0 +1,105 @@
+package io.handshakedoctor.emit.otel;
+
+import io.handshakedoctor.bootstrap.HandshakeListener;
+import io.handshakedoctor.capture.InternalErrorReporter;
+import io.handshakedoctor.config.OtelSignals;
+import io.handshakedoctor.emit.FailureEvent;
+import io.handshakedoctor.emit.FailureOutput;
+import io.handshakedoctor.evidence.HandshakeEvidence;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Sends each failure to OpenTelemetry (docs/opentelemetry.md). Nothing happens at start-up: the
+ * first failure decides where events go, and that decision holds for the life of the JVM.
+ *
+ * <ul>
+ *   <li>The OpenTelemetry Java agent is attached: through the agent's pipeline (it bridges our
+ *       isolated, unrelocated API copy), as a span event on the failing connection's span.
+ *   <li>No agent, but {@code otel.*} export settings: a private SDK, never made global.
+ *   <li>Neither: nothing (the log line and the events file still report the failure).
+ * </ul>
+ *
+ * This class names no OpenTelemetry type, so constructing it loads none.
+ */
+public final class OtelOutput implements FailureOutput {
+  private static final String[] EXPORTER_THREADS = {
+    "BatchSpanProcessor_WorkerThread", "BatchLogRecordProcessor_WorkerThread", OtelPipeline.THREAD_PREFIX
+  };
+
+  private final OtelSignals signals;
+  private final Duration logRepeatInterval;
+  private final InternalErrorReporter errors;
+  private final ConnectionContexts contexts = new ConnectionContexts();
+  private final ThreadLocal<Boolean> writing = new ThreadLocal<>();
+  private final Object lock = new Object();
+  private volatile OtelPipeline pipeline;
+  private volatile boolean decided;
+  private volatile List<URI> exportEndpoints = List.of();
+
+  public OtelOutput(OtelSignals signals, Duration logRepeatInterval, InternalErrorReporter errors) {
+    this.signals = signals;
+    this.logRepeatInterval = logRepeatInterval;
+    this.errors = errors;
+  }
+
+  /** The listener to install: {@code listener}, plus the trace context of each new SSLEngine. */
+  public HandshakeListener capturingContexts(HandshakeListener listener) {
+    return new ContextCapturingListener(listener, contexts);
+  }
+
+  @Override
+  public void write(FailureEvent event, long repeats) {
+    if (writing.get() != null || onExporterThread()) {
+      return; // a failure of our own export, or of an export our event caused: never re-exported
+    }
+    writing.set(Boolean.TRUE);
+    try {
+      OtelPipeline p = pipeline();
+      if (p == null || isExportEndpoint(event.evidence())) {
+        return;
+      }
+      p.emit(event, contexts.capturedForFailingConnection());
+    } finally {
+      writing.remove();
+    }
+  }
+
+  private OtelPipeline pipeline() {
+    if (decided) {
+      return pipeline;
+    }
+    synchronized (lock) {
+      if (!decided) {
+        exportEndpoints = OtelEnvironment.exportEndpoints();
+        try {
+          pipeline = OtelPipeline.open(signals, logRepeatInterval, errors);
+        } catch (Throwable t) {
+          errors.internalError("starting the OpenTelemetry output; it stays off", t);
+        }
+        decided = true;
+      }
+      return pipeline;
+    }
+  }
+
+  private boolean isExportEndpoint(HandshakeEvidence evidence) {
+    return OtelEnvironment.sameEndpoint(exportEndpoints, evidence.peerHost(), evidence.peerPort());
+  }
+
+  private static boolean onExporterThread() {
+    String name = Thread.currentThread().getName();
+    for (String prefix : EXPORTER_THREADS) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Captured engine contexts currently held (for tests). */
+  int capturedContexts() {
+    return contexts.size();
+  }
+}

@@ -1,0 +1,172 @@
+package io.handshakedoctor.emit.otel;
+
+import io.handshakedoctor.capture.InternalErrorReporter;
+import io.handshakedoctor.config.OtelSignals;
+import io.handshakedoctor.emit.FailureEvent;
+import io.handshakedoctor.emit.FailureOutput;
+import io.handshakedoctor.emit.RepeatLimitedOutput;
+import io.handshakedoctor.evidence.Side;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+
+/**
+ * The OpenTelemetry side of {@link OtelOutput}, created at the first failure: the API instance
+ * (the OpenTelemetry Java agent's, through its bridge of our API copy, or our private SDK) and what
+ * one failure becomes in it.
+ */
+final class OtelPipeline {
+  static final String THREAD_PREFIX = "handshake-doctor-otel-";
+  static final String SCOPE = "io.handshakedoctor";
+  private static final String AGENT_BRIDGE_PACKAGE = "io.opentelemetry.javaagent.";
+
+  private final OtelSignals signals;
+  private final String mode;
+  private final Tracer tracer;
+  private final Logger logger;
+  private final FailureOutput logEvents;
+  private final ThreadLocal<Context> logContext = new ThreadLocal<>();
+
+  private OtelPipeline(OpenTelemetry otel, String mode, OtelSignals signals, Duration logRepeatInterval) {
+    this.signals = signals;
+    this.mode = mode;
+    String version = agentVersion();
+    this.tracer = otel.tracerBuilder(SCOPE).setInstrumentationVersion(version).build();
+    this.logger = otel.getLogsBridge().loggerBuilder(SCOPE).setInstrumentationVersion(version).build();
+    this.logEvents = new RepeatLimitedOutput(this::emitLogEvent, logRepeatInterval);
+  }
+
+  /** The pipeline this JVM offers, or null when there is none (nothing is configured). */
+  static OtelPipeline open(OtelSignals signals, Duration logRepeatInterval, InternalErrorReporter errors) {
+    if (signals == OtelSignals.OFF) {
+      return null;
+    }
+    if (OtelEnvironment.javaAgentPresent()) {
+      // The agent intercepts GlobalOpenTelemetry.get() in every class loader that has the API,
+      // ours included, and answers with its own SDK. Nothing of ours is ever set as global.
+      OpenTelemetry bridged = GlobalOpenTelemetry.get();
+      if (!bridged.getClass().getName().startsWith(AGENT_BRIDGE_PACKAGE)) {
+        errors.internalError(
+            "the OpenTelemetry Java agent is attached but does not bridge handshake-doctor's API "
+                + "(its opentelemetry-api instrumentation is off, or the agent is older than 2.0); "
+                + "no OpenTelemetry events",
+            null);
+        return null;
+      }
+      return new OtelPipeline(bridged, "opentelemetry-javaagent", signals, logRepeatInterval);
+    }
+    if (!OtelEnvironment.exportConfigured()) {
+      return null;
+    }
+    OpenTelemetrySdk sdk;
+    try {
+      Map<String, String> defaults = new HashMap<>();
+      defaults.put("otel.exporter.otlp.protocol", "http/protobuf"); // the JDK sender speaks only this
+      defaults.put("otel.metrics.exporter", "none");
+      defaults.put("otel.service.name", "unknown_service:java");
+      sdk =
+          AutoConfiguredOpenTelemetrySdk.builder()
+              .addPropertiesSupplier(() -> defaults)
+              .setServiceClassLoader(OtelPipeline.class.getClassLoader())
+              .disableShutdownHook()
+              .build()
+              .getOpenTelemetrySdk();
+    } catch (Throwable t) {
+      errors.internalError(
+          "starting handshake-doctor's OpenTelemetry SDK from the otel.* settings (OTLP goes over "
+              + "http/protobuf only); no OpenTelemetry events",
+          t);
+      return null;
+    }
+    Thread flush = new Thread(() -> sdk.shutdown().join(10, TimeUnit.SECONDS), THREAD_PREFIX + "shutdown");
+    flush.setDaemon(true);
+    Runtime.getRuntime().addShutdownHook(flush);
+    return new OtelPipeline(sdk, "sdk", signals, logRepeatInterval);
+  }
+
+  String mode() {
+    return mode;
+  }
+
+  /** One failure: a span event (on the connection's span, or on a span of our own) and a log event. */
+  void emit(FailureEvent event, Object capturedContext) {
+    Context parent = capturedContext instanceof Context ? (Context) capturedContext : Context.current();
+    Context correlated = parent;
+    if (signals.spans()) {
+      Span span = Span.fromContext(parent);
+      if (span.getSpanContext().isValid()) {
+        // The application's span (e.g. the HTTP client call): annotate it, leave its status alone.
+        span.addEvent(FailureEvent.EVENT_NAME, OtelAttributes.all(event.attributes(), 1));
+      } else {
+        Span own =
+            tracer
+                .spanBuilder(spanName(event))
+                .setParent(parent)
+                .setSpanKind(SpanKind.INTERNAL)
+                .setAllAttributes(OtelAttributes.forSpan(event.attributes()))
+                .startSpan();
+        own.addEvent(FailureEvent.EVENT_NAME, OtelAttributes.all(event.attributes(), 1));
+        own.setStatus(StatusCode.ERROR, event.sentence());
+        own.end();
+        correlated = parent.with(own);
+      }
+    }
+    if (signals.logs()) {
+      logContext.set(correlated);
+      try {
+        logEvents.write(event, 1);
+      } finally {
+        logContext.remove();
+      }
+    }
+  }
+
+  private void emitLogEvent(FailureEvent event, long repeats) {
+    Context context = logContext.get();
+    logger
+        .logRecordBuilder()
+        .setEventName(FailureEvent.EVENT_NAME)
+        .setTimestamp(Instant.now())
+        .setSeverity(Severity.WARN)
+        .setSeverityText("WARN")
+        .setContext(context == null ? Context.current() : context)
+        .setAllAttributes(OtelAttributes.all(event.attributes(), repeats))
+        .emit();
+  }
+
+  /** As .NET names its handshake spans (the only semantic-convention precedent). */
+  static String spanName(FailureEvent event) {
+    if (event.evidence().side() == Side.CLIENT) {
+      String host = event.evidence().peerHost();
+      return host == null ? "TLS client handshake" : "TLS client handshake " + host;
+    }
+    return "TLS server handshake";
+  }
+
+  private static String agentVersion() {
+    try {
+      File jar = new File(OtelPipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      try (JarFile f = new JarFile(jar, false)) {
+        String v = f.getManifest().getMainAttributes().getValue("Implementation-Version");
+        return v == null ? "unknown" : v;
+      }
+    } catch (Exception | LinkageError e) {
+      return "unknown";
+    }
+  }
+}
