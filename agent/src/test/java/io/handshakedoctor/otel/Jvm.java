@@ -1,0 +1,88 @@
+package io.handshakedoctor.otel;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A JDK to fork (the build's, and JDK 25 when installed), and one forked run's result. */
+final class Jvm {
+  static final Path AGENT_JAR = path("agent.jar", "target/handshake-doctor.jar");
+  static final Path SAMPLES_JAR = path("samples.jar", "../sample-apps/target/sample-apps.jar");
+  static final Path OTEL_AGENT_JAR = path("otel.javaagent.jar", "target/otel-it/opentelemetry-javaagent.jar");
+  static final Path ZIPKIN_JAR = path("zipkin.jar", "target/otel-it/zipkin-server-exec.jar");
+
+  private final String label;
+  private final Path home;
+
+  private Jvm(String label, Path home) {
+    this.label = label;
+    this.home = home;
+  }
+
+  static List<Jvm> all() {
+    List<Jvm> out = new ArrayList<>();
+    out.add(new Jvm("jdk" + Runtime.version().feature(), Paths.get(System.getProperty("java.home"))));
+    Path jdk25 = Paths.get(System.getProperty("jdk25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    if (Files.isExecutable(jdk25.resolve("bin/java")) && Runtime.version().feature() != 25) {
+      out.add(new Jvm("jdk25", jdk25));
+    }
+    return out;
+  }
+
+  String java() {
+    return home.resolve("bin/java").toString();
+  }
+
+  @Override
+  public String toString() {
+    return label;
+  }
+
+  /** Runs {@code java <args>}; fails the test after {@code timeoutSeconds}. */
+  Result run(List<String> args, int timeoutSeconds) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(java());
+    command.addAll(args);
+    Path dir = Files.createTempDirectory("hd-otel-it");
+    Path out = dir.resolve("stdout");
+    Path err = dir.resolve("stderr");
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command + "\n" + Files.readString(err));
+    }
+    return new Result(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  static final class Result {
+    final int exitCode;
+    final String stdout;
+    final String stderr;
+    final long millis;
+
+    Result(int exitCode, String stdout, String stderr, long millis) {
+      this.exitCode = exitCode;
+      this.stdout = stdout;
+      this.stderr = stderr;
+      this.millis = millis;
+    }
+
+    String describe() {
+      return "exit " + exitCode + " after " + millis + " ms\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
+    }
+  }
+
+  private static Path path(String property, String fallback) {
+    return Paths.get(System.getProperty(property, fallback)).toAbsolutePath();
+  }
+}

@@ -1,0 +1,162 @@
+package io.handshakedoctor.otel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Without the OpenTelemetry Java agent, the otel.* settings start handshake-doctor's own SDK,
+ * which sends OTLP over http/protobuf with the JDK's HTTP client to a real receiver: its own span
+ * (there is no application span it could see) with the event, and a log-based event correlated
+ * with it. Its own export failing over https is diagnosed, never re-exported, and never hangs.
+ */
+class OwnSdkOtlpIT {
+  private static OtlpReceiver receiver;
+
+  @BeforeAll
+  static void start() throws Exception {
+    receiver = new OtlpReceiver();
+  }
+
+  @AfterAll
+  static void stop() {
+    receiver.close();
+  }
+
+  @BeforeEach
+  void clear() {
+    receiver.clear();
+  }
+
+  static Stream<Jvm> jvms() {
+    return Jvm.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jvms")
+  void ownSpanAndLogEventOverOtlp(Jvm jvm) throws Exception {
+    String service = "hd-own-sdk-" + jvm;
+    Jvm.Result run =
+        jvm.run(
+            samples(
+                "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint("http"),
+                "-Dotel.service.name=" + service,
+                "certificate_expired",
+                "--client",
+                "socket"),
+            90);
+    assertEquals(0, run.exitCode, run.describe());
+
+    Span client = null;
+    for (Span s : receiver.spans()) {
+      if (s.getName().startsWith("TLS client handshake")) {
+        client = s;
+      }
+    }
+    assertNotNull(client, "no client handshake span; got " + names(receiver.spans()) + "\n" + run.describe());
+    assertEquals("TLS client handshake localhost", client.getName());
+    assertEquals(Span.SpanKind.SPAN_KIND_INTERNAL, client.getKind());
+    assertEquals(Status.StatusCode.STATUS_CODE_ERROR, client.getStatus().getCode());
+    assertTrue(client.getStatus().getMessage().startsWith("certificate_expired: "), client.getStatus().getMessage());
+    assertEquals("certificate_expired", string(client.getAttributesList(), "tls.failure.cause"));
+    assertEquals(1, client.getEventsCount());
+    Span.Event event = client.getEvents(0);
+    assertEquals("tls.handshake.failure", event.getName());
+    assertEquals("certificate_expired", string(event.getAttributesList(), "tls.failure.cause"));
+    assertNotNull(string(event.getAttributesList(), "tls.failure.fix"));
+    assertTrue(receiver.spanResources().stream().anyMatch(r -> service.equals(string(r.getAttributesList(), "service.name"))));
+
+    LogRecord log = null;
+    for (LogRecord r : receiver.logs()) {
+      if (r.getTraceId().equals(client.getTraceId())) {
+        log = r;
+      }
+    }
+    assertNotNull(log, "no log event correlated with the span; logs: " + receiver.logs().size());
+    assertEquals("tls.handshake.failure", log.getEventName());
+    assertEquals(client.getSpanId(), log.getSpanId());
+    assertEquals("certificate_expired", string(log.getAttributesList(), "tls.failure.cause"));
+  }
+
+  @Test
+  void ownExportFailingOverHttpsIsDiagnosedButNotReExported() throws Exception {
+    Jvm jvm = Jvm.all().get(0);
+    // https to a plain-HTTP receiver: every export's own handshake fails (non_tls_peer).
+    Jvm.Result run =
+        jvm.run(
+            samples(
+                "-Dotel.exporter.otlp.endpoint=" + receiver.endpoint("https"),
+                "-Dotel.service.name=hd-own-sdk-https",
+                "certificate_expired",
+                "--client",
+                "socket"),
+            60);
+    assertEquals(0, run.exitCode, run.describe());
+    assertEquals(0, receiver.requests(), run.describe());
+    String exportFailure = ":" + receiver.port() + " failed: ";
+    assertTrue(run.stderr.contains(exportFailure), "the export's failure is diagnosed:\n" + run.describe());
+    long lines = run.stderr.lines().filter(l -> l.contains(exportFailure)).count();
+    assertTrue(lines <= 2, "the export's failure fed itself:\n" + run.describe());
+    assertTrue(!run.stderr.contains("internal error"), run.describe());
+  }
+
+  @Test
+  void nothingIsStartedWithoutOpenTelemetrySettings() throws Exception {
+    Jvm jvm = Jvm.all().get(0);
+    Jvm.Result run = jvm.run(samples("-Dhandshake.doctor.test.print.threads=true", "certificate_expired"), 60);
+    assertEquals(0, run.exitCode, run.describe());
+    assertEquals(0, receiver.requests());
+    assertTrue(run.stderr.contains("certificate_expired"), run.describe());
+    assertTrue(!run.stderr.contains("internal error"), run.describe());
+  }
+
+  private static List<String> samples(String... tail) {
+    List<String> args = new ArrayList<>();
+    args.add("-javaagent:" + Jvm.AGENT_JAR + "=log=stderr");
+    List<String> rest = new ArrayList<>();
+    for (String t : tail) {
+      if (t.startsWith("-D")) {
+        args.add(t);
+      } else {
+        rest.add(t);
+      }
+    }
+    args.add("-jar");
+    args.add(Jvm.SAMPLES_JAR.toString());
+    args.addAll(rest);
+    return args;
+  }
+
+  private static String string(List<KeyValue> attributes, String key) {
+    for (KeyValue kv : attributes) {
+      if (kv.getKey().equals(key)) {
+        AnyValue v = kv.getValue();
+        return v.getStringValue();
+      }
+    }
+    return null;
+  }
+
+  private static List<String> names(List<Span> spans) {
+    List<String> out = new ArrayList<>();
+    for (Span s : spans) {
+      out.add(s.getName());
+    }
+    return out;
+  }
+}
