@@ -118,9 +118,12 @@ class OwnSdkOtlpIT {
   @Test
   void nothingIsStartedWithoutOpenTelemetrySettings() throws Exception {
     Jvm jvm = Jvm.all().get(0);
-    Jvm.Result run = jvm.run(samples("-Dhandshake.doctor.test.print.threads=true", "certificate_expired"), 60);
+    Jvm.Result run =
+        jvm.run(samples("-Xlog:class+load=info:stdout", "certificate_expired", "--client", "engine"), 60);
     assertEquals(0, run.exitCode, run.describe());
     assertEquals(0, receiver.requests());
+    assertTrue(!run.stdout.contains(" io.opentelemetry."), "OpenTelemetry classes were loaded:\n" + run.describe());
+    assertTrue(run.stdout.contains(" io.handshakedoctor.emit.otel.OtelOutput "), "the output exists:\n" + run.describe());
     assertTrue(run.stderr.contains("certificate_expired"), run.describe());
     assertTrue(!run.stderr.contains("internal error"), run.describe());
   }
@@ -130,7 +133,7 @@ class OwnSdkOtlpIT {
     args.add("-javaagent:" + Jvm.AGENT_JAR + "=log=stderr");
     List<String> rest = new ArrayList<>();
     for (String t : tail) {
-      if (t.startsWith("-D")) {
+      if (t.startsWith("-D") || t.startsWith("-X")) {
         args.add(t);
       } else {
         rest.add(t);

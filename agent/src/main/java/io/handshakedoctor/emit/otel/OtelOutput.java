@@ -74,7 +74,11 @@ public final class OtelOutput implements FailureOutput {
       if (!decided) {
         exportEndpoints = OtelEnvironment.exportEndpoints();
         try {
-          pipeline = OtelPipeline.open(signals, logRepeatInterval, errors);
+          // Decided from the boot loader and the settings alone: with no OpenTelemetry in sight,
+          // no OpenTelemetry class is ever loaded.
+          if (OtelEnvironment.javaAgentPresent() || OtelEnvironment.exportConfigured()) {
+            pipeline = OtelPipeline.open(signals, logRepeatInterval, errors);
+          }
         } catch (Throwable t) {
           errors.internalError("starting the OpenTelemetry output; it stays off", t);
         }
