@@ -19,6 +19,7 @@ final class ConnectionContexts {
   private final ThreadLocal<Object> failing = new ThreadLocal<>();
   /** Decided at the first engine: null undecided; then whether the OpenTelemetry agent is attached. */
   private volatile Boolean capturing;
+  private volatile java.lang.reflect.Field conContext;
 
   void engineCreated(Object transportContext) {
     Boolean on = capturing;
@@ -60,6 +61,24 @@ final class ConnectionContexts {
   Object capturedForFailingConnection() {
     Object transport = failing.get();
     return transport == null || transport == NONE ? null : byTransport.get(transport);
+  }
+
+  /** The engine's transport context (the key), read only when a failure has a captured context. */
+  Object transportContextOf(Object engine) {
+    if (engine == null || byTransport.isEmpty()) {
+      return null;
+    }
+    try {
+      java.lang.reflect.Field f = conContext;
+      if (f == null || f.getDeclaringClass() != engine.getClass()) {
+        f = engine.getClass().getDeclaredField("conContext");
+        f.setAccessible(true);
+        conContext = f;
+      }
+      return f.get(engine);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
   }
 
   int size() {

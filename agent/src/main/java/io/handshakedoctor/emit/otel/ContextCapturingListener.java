@@ -45,6 +45,17 @@ public final class ContextCapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void handshakeAbandoned(Object engine, Throwable reported, Throwable cause) {
+    Object transportContext = contexts.transportContextOf(engine);
+    Object previous = contexts.enterFailure(transportContext);
+    try {
+      delegate.handshakeAbandoned(engine, reported, cause);
+    } finally {
+      contexts.exitFailure(transportContext, previous);
+    }
+  }
+
+  @Override
   public void handshakeFinished(Object transportContext) {
     delegate.handshakeFinished(transportContext);
     contexts.forget(transportContext);
