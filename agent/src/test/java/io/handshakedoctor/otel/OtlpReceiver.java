@@ -3,6 +3,10 @@ package io.handshakedoctor.otel;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import io.opentelemetry.proto.logs.v1.ResourceLogs;
@@ -25,12 +29,14 @@ final class OtlpReceiver implements AutoCloseable {
   private final List<Resource> spanResources = new ArrayList<>();
   private final List<Span> spans = new ArrayList<>();
   private final List<LogRecord> logs = new ArrayList<>();
+  private final List<Metric> metrics = new ArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
 
   OtlpReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/traces", this::traces);
     server.createContext("/v1/logs", this::logs);
+    server.createContext("/v1/metrics", this::metrics);
     server.start();
   }
 
@@ -58,7 +64,12 @@ final class OtlpReceiver implements AutoCloseable {
     return new ArrayList<>(logs);
   }
 
+  synchronized List<Metric> metrics() {
+    return new ArrayList<>(metrics);
+  }
+
   synchronized void clear() {
+    metrics.clear();
     spans.clear();
     spanResources.clear();
     logs.clear();
@@ -89,6 +100,21 @@ final class OtlpReceiver implements AutoCloseable {
         for (ResourceLogs rl : request.getResourceLogsList()) {
           for (ScopeLogs sl : rl.getScopeLogsList()) {
             logs.addAll(sl.getLogRecordsList());
+          }
+        }
+      }
+    }
+    ok(exchange);
+  }
+
+  private void metrics(HttpExchange exchange) throws IOException {
+    requests.incrementAndGet();
+    try (InputStream in = exchange.getRequestBody()) {
+      ExportMetricsServiceRequest request = ExportMetricsServiceRequest.parseFrom(in);
+      synchronized (this) {
+        for (ResourceMetrics rm : request.getResourceMetricsList()) {
+          for (ScopeMetrics sm : rm.getScopeMetricsList()) {
+            metrics.addAll(sm.getMetricsList());
           }
         }
       }

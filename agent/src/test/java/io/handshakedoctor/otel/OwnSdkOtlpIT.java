@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import java.util.ArrayList;
@@ -91,6 +93,22 @@ class OwnSdkOtlpIT {
     assertEquals("tls.handshake.failure", log.getEventName());
     assertEquals(client.getSpanId(), log.getSpanId());
     assertEquals("certificate_expired", string(log.getAttributesList(), "tls.failure.cause"));
+
+    // The counter, flushed at shutdown: one client failure with this cause (the server side has
+    // its own series).
+    long clientFailures = 0;
+    for (Metric metric : receiver.metrics()) {
+      if (!metric.getName().equals("tls.handshake.failures")) {
+        continue;
+      }
+      for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
+        if ("client".equals(string(point.getAttributesList(), "tls.failure.side"))
+            && "certificate_expired".equals(string(point.getAttributesList(), "tls.failure.cause"))) {
+          clientFailures += point.getAsInt();
+        }
+      }
+    }
+    assertEquals(1, clientFailures, () -> "metrics: " + receiver.metrics());
   }
 
   @Test

@@ -25,7 +25,26 @@ final class OtelAttributes {
           "tls.failure.category",
           "tls.failure.side");
 
+  /** The metric's attributes: bounded by the vocabulary, the peers and the protocol versions. */
+  private static final Set<String> METRIC_KEYS =
+      Set.of(
+          "tls.failure.category",
+          "tls.failure.cause",
+          "tls.failure.side",
+          "server.address",
+          "tls.protocol.version");
+
   private OtelAttributes() {}
+
+  static Attributes forMetric(Map<String, Object> attributes) {
+    AttributesBuilder b = Attributes.builder();
+    for (Map.Entry<String, Object> e : attributes.entrySet()) {
+      if (METRIC_KEYS.contains(e.getKey())) {
+        put(b, e.getKey(), e.getValue());
+      }
+    }
+    return b.build();
+  }
 
   static Attributes all(Map<String, Object> attributes, long repeats) {
     AttributesBuilder b = Attributes.builder();

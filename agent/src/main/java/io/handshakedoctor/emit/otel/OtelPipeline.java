@@ -9,6 +9,7 @@ import io.handshakedoctor.evidence.Side;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -40,6 +41,7 @@ final class OtelPipeline {
   private final Tracer tracer;
   private final Logger logger;
   private final FailureOutput logEvents;
+  private final LongCounter failures;
   private final ThreadLocal<Context> logContext = new ThreadLocal<>();
 
   private OtelPipeline(OpenTelemetry otel, String mode, OtelSignals signals, Duration logRepeatInterval) {
@@ -49,6 +51,14 @@ final class OtelPipeline {
     this.tracer = otel.tracerBuilder(SCOPE).setInstrumentationVersion(version).build();
     this.logger = otel.getLogsBridge().loggerBuilder(SCOPE).setInstrumentationVersion(version).build();
     this.logEvents = new RepeatLimitedOutput(this::emitLogEvent, logRepeatInterval);
+    this.failures =
+        otel.meterBuilder(SCOPE)
+            .setInstrumentationVersion(version)
+            .build()
+            .counterBuilder("tls.handshake.failures")
+            .setDescription("TLS handshakes that failed, by diagnosed cause")
+            .setUnit("{handshake}")
+            .build();
   }
 
   /** The pipeline this JVM offers, or null when there is none (nothing is configured). */
@@ -77,7 +87,7 @@ final class OtelPipeline {
     try {
       Map<String, String> defaults = new HashMap<>();
       defaults.put("otel.exporter.otlp.protocol", "http/protobuf"); // the JDK sender speaks only this
-      defaults.put("otel.metrics.exporter", "none");
+      defaults.put("otel.metric.export.interval", "60000");
       defaults.put("otel.service.name", "unknown_service:java");
       sdk =
           AutoConfiguredOpenTelemetrySdk.builder()
@@ -106,6 +116,8 @@ final class OtelPipeline {
   /** One failure: a span event (on the connection's span, or on a span of our own) and a log event. */
   void emit(FailureEvent event, Object capturedContext) {
     Context parent = capturedContext instanceof Context ? (Context) capturedContext : Context.current();
+    // Every failure is counted, whatever the log-type outputs summarise.
+    failures.add(1, OtelAttributes.forMetric(event.attributes()), parent);
     Context correlated = parent;
     if (signals.spans()) {
       Span span = Span.fromContext(parent);
