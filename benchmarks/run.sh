@@ -141,6 +141,12 @@ if [[ " $PARTS " == *" heap "* ]]; then
     # shellcheck disable=SC2086
     "$JAVA" $BASE_ARGS $(variant_args "$v") -cp "$CP" io.handshakedoctor.bench.HeapProbe \
       "$HEAP_N" "$HEAP_INFLIGHT" > "$OUT/heap-$v.txt" || { echo "HeapProbe failed under $v" >&2; exit 1; }
+    if [ "$v" = agent ]; then
+      echo "allocation probe: agent" >&2
+      # shellcheck disable=SC2086
+      "$JAVA" $BASE_ARGS $(variant_args "$v") -cp "$CP" io.handshakedoctor.bench.AllocationProbe \
+        "$(( HEAP_N / 2 > 100 ? HEAP_N / 2 : 100 ))" >> "$OUT/heap-$v.txt" || { echo "AllocationProbe failed" >&2; exit 1; }
+    fi
   done
 fi
 load "end"
