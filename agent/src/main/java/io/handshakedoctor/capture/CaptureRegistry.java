@@ -1,16 +1,19 @@
 package io.handshakedoctor.capture;
 
-import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The handshakes in flight, found by any of the JSSE objects a hook holds: the connection's
  * TransportContext, its HandshakeContext, or its HandshakeOutStream (all compare by identity).
  * Entries leave when the handshake ends; abandoned ones are swept after a while, and the number
  * in flight is capped so a storm cannot grow the heap without bound.
+ *
+ * <p>A healthy handshake allocates nothing here once warm: the table allocates no per-entry nodes,
+ * and the capture of a handshake that succeeded goes back to a small pool (cleared: no JSSE object
+ * and no copied byte survives) for the next handshake to reuse.
  */
 final class CaptureRegistry {
   private static final long ABANDONED_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
@@ -19,7 +22,19 @@ final class CaptureRegistry {
   private static final long RETIRED_FOR_NANOS = TimeUnit.SECONDS.toNanos(30);
   private static final int MAX_RETIRED = 256;
 
-  private final Map<Object, HandshakeCapture> byKey = new ConcurrentHashMap<>();
+  /**
+   * Captures kept for reuse. The pool only fills up to the most handshakes ever in flight at once
+   * (a capture goes back when its handshake succeeds), so a quiet service keeps a few; the cap
+   * bounds what a burst leaves behind: at most 256 cleared captures of 4 to 16 KiB each.
+   */
+  static final int POOL_SIZE = 256;
+  /** A capture whose arena grew beyond this (a huge chain) is left to the GC, not pooled. */
+  static final int MAX_POOLED_ARENA = 16 * 1024;
+
+  private final IdentityTable byKey = new IdentityTable();
+  private final HandshakeCapture[] pool = new HandshakeCapture[POOL_SIZE];
+  private int pooled; // guarded by pool
+  private final Consumer<HandshakeCapture> forgetSwept = this::forget;
   /**
    * Finished handshakes whose server may still reject us: in TLS 1.3 a client sends its
    * certificate in its last flight and learns of a rejection only from an alert after it has
@@ -61,11 +76,14 @@ final class CaptureRegistry {
       if (inFlight.get() >= maxInFlight) {
         return null;
       }
-      capture = new HandshakeCapture(transportContext, byteBudget);
-      if (byKey.putIfAbsent(transportContext, capture) == null) {
+      HandshakeCapture fresh = take(transportContext);
+      HandshakeCapture existing = byKey.putIfAbsent(transportContext, fresh);
+      if (existing == null) {
         inFlight.incrementAndGet();
+        capture = fresh;
       } else {
-        capture = byKey.get(transportContext);
+        capture = existing;
+        recycle(fresh);
       }
       maybeSweep();
     }
@@ -90,6 +108,44 @@ final class CaptureRegistry {
     return capture;
   }
 
+  /** A pooled capture made the given connection's, or a new one. */
+  private HandshakeCapture take(Object transportContext) {
+    HandshakeCapture c = null;
+    synchronized (pool) {
+      if (pooled > 0) {
+        c = pool[--pooled];
+        pool[pooled] = null;
+      }
+    }
+    if (c == null) {
+      return new HandshakeCapture(transportContext, byteBudget);
+    }
+    c.reuse(transportContext);
+    return c;
+  }
+
+  /**
+   * Clears the capture of a handshake that ended and will not be reported, and pools it. Only for
+   * a capture no longer in the table, retired set or an evidence snapshot in the making.
+   */
+  void recycle(HandshakeCapture capture) {
+    if (!capture.recycle(MAX_POOLED_ARENA)) {
+      return;
+    }
+    synchronized (pool) {
+      if (pooled < pool.length) {
+        pool[pooled++] = capture;
+      }
+    }
+  }
+
+  /** Captures in the pool (for tests). */
+  int pooled() {
+    synchronized (pool) {
+      return pooled;
+    }
+  }
+
   /** Keeps a finished handshake's capture for a short while (see {@link #retired}). */
   void retire(Object transportContext, HandshakeCapture capture) {
     synchronized (retired) {
@@ -110,29 +166,25 @@ final class CaptureRegistry {
     if (capture == null || System.nanoTime() - capture.retiredAt() > RETIRED_FOR_NANOS) {
       return null;
     }
-    if (byKey.putIfAbsent(transportContext, capture) == null) {
+    HandshakeCapture existing = byKey.putIfAbsent(transportContext, capture);
+    if (existing == null) {
       inFlight.incrementAndGet();
       return capture;
     }
-    return byKey.get(transportContext);
+    return existing;
   }
 
+  /** Handshake bytes held by the captures in flight (for tests and the storm checks). */
   long heldBytes() {
-    long sum = 0;
-    for (Map.Entry<Object, HandshakeCapture> e : byKey.entrySet()) {
-      if (e.getKey() == e.getValue().transportContext()) {
-        sum += e.getValue().bytesKept();
-      }
-    }
-    return sum;
+    long[] sum = {0};
+    byKey.forEachConnection(c -> sum[0] += c.bytesKept());
+    return sum[0];
   }
 
   long maxHeldBytes() {
-    long max = 0;
-    for (HandshakeCapture c : byKey.values()) {
-      max = Math.max(max, c.bytesKept());
-    }
-    return max;
+    long[] max = {0};
+    byKey.forEachConnection(c -> max[0] = Math.max(max[0], c.bytesKept()));
+    return max[0];
   }
 
   HandshakeCapture find(Object key) {
@@ -168,15 +220,6 @@ final class CaptureRegistry {
       return;
     }
     startsSinceSweep.set(0);
-    long now = System.nanoTime();
-    Iterator<Map.Entry<Object, HandshakeCapture>> it = byKey.entrySet().iterator();
-    while (it.hasNext()) {
-      Map.Entry<Object, HandshakeCapture> e = it.next();
-      HandshakeCapture c = e.getValue();
-      if (e.getKey() == c.transportContext() && now - c.startNanos() > ABANDONED_AFTER_NANOS) {
-        it.remove();
-        forget(c);
-      }
-    }
+    byKey.removeStale(System.nanoTime() - ABANDONED_AFTER_NANOS, forgetSwept);
   }
 }

@@ -10,7 +10,8 @@ import java.nio.ByteBuffer;
 /**
  * Turns JSSE hook calls into per-connection captures and, when a handshake fails, into one
  * {@link HandshakeEvidence} for the sink. Healthy handshakes cost a registry entry and the copies
- * of their handshake messages, released at {@code finishHandshake}.
+ * of their handshake messages into a pooled capture, cleared at {@code finishHandshake}; once
+ * warm they allocate nothing.
  */
 public final class CapturingListener implements HandshakeListener {
   private static final int PEER_SAMPLE_BYTES = 64;
@@ -56,7 +57,7 @@ public final class CapturingListener implements HandshakeListener {
     }
     HandshakeCapture capture = registry.find(handshakeOutput);
     if (capture != null) {
-      capture.addOutbound(buf, Math.min(count, buf.length));
+      capture.addOutbound(handshakeOutput, buf, Math.min(count, buf.length));
     }
   }
 
@@ -67,7 +68,7 @@ public final class CapturingListener implements HandshakeListener {
     }
     HandshakeCapture capture = registry.find(handshakeContext);
     if (capture != null) {
-      capture.addInbound(type, body);
+      capture.addInbound(handshakeContext, type, body);
     }
   }
 
@@ -123,7 +124,10 @@ public final class CapturingListener implements HandshakeListener {
     if (isTransportEnd(cause) && !capture.receivedAnything() && !assembler.isClientMode(transportContext)) {
       // A client that connected and left without sending a byte (a TCP health check, a port
       // scan): there was no handshake to fail.
-      registry.end(transportContext);
+      HandshakeCapture ended = registry.end(transportContext);
+      if (ended != null) {
+        registry.recycle(ended);
+      }
       return;
     }
     boolean transportBroke = cause instanceof SocketException || cause instanceof EOFException;
@@ -141,8 +145,12 @@ public final class CapturingListener implements HandshakeListener {
   public void handshakeFinished(Object transportContext) {
     if (!registry.isEmpty()) {
       HandshakeCapture capture = registry.end(transportContext);
-      if (capture != null && capture.awaitsServerVerdict()) {
-        registry.retire(transportContext, capture);
+      if (capture != null) {
+        if (capture.awaitsServerVerdict()) {
+          registry.retire(transportContext, capture);
+        } else {
+          registry.recycle(capture); // succeeded: nothing of it is kept, the object is reused
+        }
       }
     }
   }
@@ -198,7 +206,7 @@ public final class CapturingListener implements HandshakeListener {
     }
     HandshakeCapture capture = registry.find(transportContext);
     if (capture != null) {
-      capture.samplePeerBytes(sources, offset, length, PEER_SAMPLE_BYTES);
+      capture.samplePeerBytes(transportContext, sources, offset, length, PEER_SAMPLE_BYTES);
     }
   }
 

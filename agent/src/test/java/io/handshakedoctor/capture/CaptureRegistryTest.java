@@ -60,8 +60,10 @@ class CaptureRegistryTest {
   @Test
   void aCaptureKeepsNoMoreThanItsByteBudget() {
     HandshakeCapture capture = new HandshakeCapture(new Object(), 100);
-    capture.addOutbound(new byte[80], 80);
-    capture.addOutbound(new byte[80], 80);
+    Object output = new Object();
+    capture.attach(null, output);
+    capture.addOutbound(output, new byte[80], 80);
+    capture.addOutbound(output, new byte[80], 80);
     CaptureSnapshot snapshot = capture.snapshot();
     assertTrue(snapshot.bytesDropped);
     assertTrue(snapshot.messages.size() == 1);

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Compares the same workloads with and without handshake-doctor (and, as anchors, with
+# -Djavax.net.debug=ssl:handshake and with the OpenTelemetry Java agent), interleaved, and prints
+# the ratios. See docs/performance.md.
+#
+#   benchmarks/run.sh                      # full run: 3 rounds, all variants (~20 min on 2 cores)
+#   benchmarks/run.sh --smoke              # seconds: plain and agent, one short pass of everything
+#   benchmarks/run.sh --rounds 5 --variants "plain agent" --bench 'EngineHandshake|DataPath'
+#
+# Options: --smoke, --rounds N, --variants "plain agent debug otel", --bench REGEX (JMH),
+#          --parts "jmh startup heap", --startup-runs N, --heap-n N, --out DIR, --no-build.
+# Environment: JAVA (default: java on PATH), JMH_OPTS (default: -wi 3 -w 1s -i 4 -r 1s),
+#              OTEL_AGENT_JAR (default: the 2.31.0 jar in the local Maven repository, fetched once).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+JAVA=${JAVA:-java}
+SMOKE=0
+ROUNDS=3
+VARIANTS="plain agent debug otel"
+BENCH='io.handshakedoctor.bench.*Benchmark'
+PARTS="jmh startup heap"
+STARTUP_RUNS=10
+HEAP_N=10000
+HEAP_INFLIGHT=1000
+OUT=""
+BUILD=1
+JMH_OPTS=${JMH_OPTS:--wi 3 -w 1s -i 4 -r 1s}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) SMOKE=1 ;;
+    --rounds) ROUNDS=$2; shift ;;
+    --variants) VARIANTS=$2; shift ;;
+    --bench) BENCH=$2; shift ;;
+    --parts) PARTS=$2; shift ;;
+    --startup-runs) STARTUP_RUNS=$2; shift ;;
+    --heap-n) HEAP_N=$2; shift ;;
+    --out) OUT=$2; shift ;;
+    --no-build) BUILD=0 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+if [ "$SMOKE" = 1 ]; then
+  ROUNDS=1; VARIANTS="plain agent"; STARTUP_RUNS=1; HEAP_N=20; HEAP_INFLIGHT=10
+fi
+OUT=${OUT:-$ROOT/benchmarks/target/results/$(date +%Y%m%d-%H%M%S)}
+mkdir -p "$OUT"
+
+AGENT_JAR=$ROOT/agent/target/handshake-doctor.jar
+CP="$ROOT/benchmarks/target/classes:$ROOT/benchmarks/target/lib/*"
+if [ "$BUILD" = 1 ] || [ ! -f "$AGENT_JAR" ] || [ ! -d "$ROOT/benchmarks/target/lib" ]; then
+  (cd "$ROOT" && mvn -q -B package -DskipTests -pl benchmarks,agent -am)
+fi
+
+if [[ " $VARIANTS " == *" otel "* ]]; then
+  OTEL_AGENT_JAR=${OTEL_AGENT_JAR:-$HOME/.m2/repository/io/opentelemetry/javaagent/opentelemetry-javaagent/2.31.0/opentelemetry-javaagent-2.31.0.jar}
+  if [ ! -f "$OTEL_AGENT_JAR" ]; then
+    mvn -q -B dependency:get -Dartifact=io.opentelemetry.javaagent:opentelemetry-javaagent:2.31.0 -Dtransitive=false
+  fi
+fi
+
+# The JVM options of each variant. Every variant gets the same heap and -Dbench.quiet (standard
+# error discarded inside the JVM, so the debug log is produced but not shipped anywhere).
+BASE_ARGS="-Xms512m -Xmx512m -Dbench.quiet=true"
+variant_args() {
+  case "$1" in
+    plain) echo "" ;;
+    # dedup.interval=0: every failure is diagnosed *and* written, the worst case for the agent.
+    agent) echo "-javaagent:$AGENT_JAR=log=off,dedup.interval=0,events.file=$OUT/events-agent.jsonl" ;;
+    debug) echo "-Djavax.net.debug=ssl:handshake" ;;
+    # Exporters off: the agent instruments and records, but sends nothing over the network.
+    otel) echo "-javaagent:$OTEL_AGENT_JAR -Dotel.traces.exporter=none -Dotel.metrics.exporter=none -Dotel.logs.exporter=none" ;;
+    *) echo "unknown variant $1" >&2; exit 2 ;;
+  esac
+}
+
+# Variant order rotates each round, so no variant always runs first (or last) on a warming machine.
+read -r -a VLIST <<< "$VARIANTS"
+order() {
+  local r=$1 n=${#VLIST[@]} i
+  for ((i = 0; i < n; i++)); do echo "${VLIST[$(( (i + r) % n ))]}"; done
+}
+
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "host: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
+  echo "kernel: $(uname -r)"
+  echo "java: $("$JAVA" -version 2>&1 | head -2 | tr '\n' ' ')"
+  echo "mode: $([ "$SMOKE" = 1 ] && echo smoke || echo full), rounds=$ROUNDS, variants=$VARIANTS, JMH_OPTS=$JMH_OPTS"
+} > "$OUT/machine.txt"
+load() { echo "$1: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.txt"; }
+
+for ((round = 1; round <= ROUNDS; round++)); do
+  for v in $(order "$round"); do
+    args="$(variant_args "$v")"
+    rm -f "$OUT/events-agent.jsonl"
+    if [[ " $PARTS " == *" jmh "* ]]; then
+      load "round $round jmh $v"
+      echo "round $round/$ROUNDS: JMH, $v" >&2
+      if [ "$SMOKE" = 1 ]; then
+        # In-process (-f 0), the JMH JVM itself started as the variant: one JVM per variant.
+        # shellcheck disable=SC2086
+        "$JAVA" $BASE_ARGS $args -cp "$CP" org.openjdk.jmh.Main "$BENCH" -foe true -f 0 \
+          -wi 0 -i 1 -r 100ms -prof gc -rf csv -rff "$OUT/jmh-$round-$v.csv" \
+          > "$OUT/jmh-$round-$v.log" 2>&1 || { tail -40 "$OUT/jmh-$round-$v.log" >&2; exit 1; }
+      else
+        # shellcheck disable=SC2086
+        "$JAVA" -cp "$CP" org.openjdk.jmh.Main "$BENCH" -foe true -f 1 $JMH_OPTS -prof gc \
+          -jvmArgsAppend "$BASE_ARGS $args" -rf csv -rff "$OUT/jmh-$round-$v.csv" \
+          > "$OUT/jmh-$round-$v.log" 2>&1 || { tail -40 "$OUT/jmh-$round-$v.log" >&2; exit 1; }
+      fi
+    fi
+  done
+done
+
+if [[ " $PARTS " == *" startup "* ]]; then
+  load "startup"
+  echo "start-up: $STARTUP_RUNS rounds" >&2
+  for ((round = 1; round <= STARTUP_RUNS; round++)); do
+    for mode in context client-hello; do
+      for v in $(order "$round"); do
+        args="$(variant_args "$v")"
+        t0=$(date +%s%N)
+        # shellcheck disable=SC2086
+        "$JAVA" $args -cp "$ROOT/benchmarks/target/classes" io.handshakedoctor.bench.StartupProbe "$mode" \
+          > /dev/null 2>&1 || { echo "StartupProbe failed under $v" >&2; exit 1; }
+        t1=$(date +%s%N)
+        echo $(( (t1 - t0) / 1000000 )) >> "$OUT/startup-$mode-$v.txt"
+      done
+    done
+  done
+fi
+
+if [[ " $PARTS " == *" heap "* ]]; then
+  for v in plain agent; do
+    [[ " $VARIANTS " == *" $v "* ]] || continue
+    load "heap $v"
+    echo "heap probe: $v ($HEAP_N failed + $HEAP_N healthy handshakes, $HEAP_INFLIGHT in flight)" >&2
+    rm -f "$OUT/events-agent.jsonl"
+    # shellcheck disable=SC2086
+    "$JAVA" $BASE_ARGS $(variant_args "$v") -cp "$CP" io.handshakedoctor.bench.HeapProbe \
+      "$HEAP_N" "$HEAP_INFLIGHT" > "$OUT/heap-$v.txt" || { echo "HeapProbe failed under $v" >&2; exit 1; }
+    if [ "$v" = agent ]; then
+      echo "allocation probe: agent" >&2
+      # shellcheck disable=SC2086
+      "$JAVA" $BASE_ARGS $(variant_args "$v") -cp "$CP" io.handshakedoctor.bench.AllocationProbe \
+        "$(( HEAP_N / 2 > 100 ? HEAP_N / 2 : 100 ))" >> "$OUT/heap-$v.txt" || { echo "AllocationProbe failed" >&2; exit 1; }
+    fi
+  done
+fi
+load "end"
+
+"$JAVA" -cp "$CP" io.handshakedoctor.bench.Report "$OUT" > "$OUT/report.md"
+cat "$OUT/machine.txt"
+echo "load average (1, 5, 15 min):"
+sed 's/^/  /' "$OUT/load.txt"
+echo
+cat "$OUT/report.md"
+echo "results: $OUT"

@@ -1,0 +1,362 @@
+package io.handshakedoctor.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads what run.sh left in its output folder and prints the comparison as Markdown: every
+ * variant's result divided by the plain JVM's result of the same round (so the machine's drift
+ * between rounds cancels out), as the median ratio and its range over the rounds.
+ *
+ * <ul>
+ *   <li>{@code jmh-<round>-<variant>.csv}: JMH's CSV results (throughput, and {@code -prof gc}'s
+ *       allocation per operation);
+ *   <li>{@code startup-<mode>-<variant>.txt}: one wall-clock start-up time in ms per line, one line
+ *       per round;
+ *   <li>{@code heap-<variant>.txt}: {@link HeapProbe}'s {@code key=value} lines.
+ * </ul>
+ */
+public final class Report {
+  private static final String PLAIN = "plain";
+  private static final List<String> ORDER = Arrays.asList("plain", "agent", "debug", "otel");
+
+  private Report() {}
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Paths.get(args.length > 0 ? args[0] : ".");
+    StringBuilder out = new StringBuilder();
+    throughput(dir, out);
+    startup(dir, out);
+    heap(dir, out);
+    System.out.print(out);
+  }
+
+  // ---- JMH ----------------------------------------------------------------------------------
+
+  /** score[benchmark][variant][round] */
+  private static void throughput(Path dir, StringBuilder out) throws IOException {
+    Map<String, Map<String, Map<Integer, Double>>> scores = new TreeMap<>();
+    Map<String, Map<String, Map<Integer, Double>>> alloc = new TreeMap<>();
+    List<String> variants = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "jmh-*-*.csv")) {
+      for (Path f : files) {
+        String[] name = f.getFileName().toString().replace(".csv", "").split("-", 3);
+        int round = Integer.parseInt(name[1]);
+        String variant = name[2];
+        if (!variants.contains(variant)) {
+          variants.add(variant);
+        }
+        List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+          continue;
+        }
+        List<String> header = csv(lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+          List<String> row = csv(line);
+          if (row.size() < 7) {
+            continue;
+          }
+          String bench = row.get(0).replace("io.handshakedoctor.bench.", "");
+          StringBuilder key = new StringBuilder();
+          String metric = null;
+          int colon = bench.indexOf(':');
+          if (colon >= 0) {
+            metric = bench.substring(colon + 1);
+            bench = bench.substring(0, colon);
+          }
+          key.append(bench);
+          for (int i = 7; i < row.size() && i < header.size(); i++) {
+            if (!row.get(i).isEmpty()) {
+              key.append(' ').append(row.get(i));
+            }
+          }
+          double score = Double.parseDouble(row.get(4));
+          Map<String, Map<String, Map<Integer, Double>>> target;
+          if (metric == null) {
+            target = scores;
+          } else if (metric.endsWith("gc.alloc.rate.norm")) {
+            target = alloc;
+          } else {
+            continue;
+          }
+          target
+              .computeIfAbsent(key.toString(), k -> new TreeMap<>())
+              .computeIfAbsent(variant, k -> new TreeMap<>())
+              .put(round, score);
+        }
+      }
+    }
+    if (scores.isEmpty()) {
+      return;
+    }
+    variants.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+    out.append("### Throughput (JMH, ops/s; ratio = variant / plain of the same round)\n\n");
+    out.append("| benchmark | plain ops/s (median) |");
+    for (String v : variants) {
+      if (!v.equals(PLAIN)) {
+        out.append(' ').append(v).append(" / plain, median [min, max] |");
+      }
+    }
+    out.append(" target (agent) | agent meets it |\n|---|---|");
+    for (String v : variants) {
+      if (!v.equals(PLAIN)) {
+        out.append("---|");
+      }
+    }
+    out.append("---|---|\n");
+    for (Map.Entry<String, Map<String, Map<Integer, Double>>> e : scores.entrySet()) {
+      Map<Integer, Double> plain = e.getValue().get(PLAIN);
+      if (plain == null) {
+        continue;
+      }
+      out.append("| ").append(e.getKey()).append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f", median(new ArrayList<>(plain.values()))))
+          .append(" |");
+      double agentMedian = Double.NaN;
+      for (String v : variants) {
+        if (v.equals(PLAIN)) {
+          continue;
+        }
+        List<Double> ratios = ratios(plain, e.getValue().get(v));
+        out.append(' ').append(spread(ratios, "%.3f")).append(" |");
+        if (v.equals("agent") && !ratios.isEmpty()) {
+          agentMedian = median(ratios);
+        }
+      }
+      double target = target(e.getKey());
+      out.append(String.format(Locale.ROOT, " ≥ %.3f | ", target))
+          .append(Double.isNaN(agentMedian) ? "n/a" : agentMedian >= target ? "yes" : "**no**")
+          .append(" |\n");
+    }
+    out.append('\n');
+
+    if (!alloc.isEmpty()) {
+      out.append("### Allocation per operation (JMH -prof gc, gc.alloc.rate.norm, bytes)\n\n");
+      out.append("| benchmark | plain B/op |");
+      for (String v : variants) {
+        if (!v.equals(PLAIN)) {
+          out.append(' ').append(v).append(" − plain, B/op median [min, max] |");
+        }
+      }
+      out.append("\n|---|---|");
+      for (String v : variants) {
+        if (!v.equals(PLAIN)) {
+          out.append("---|");
+        }
+      }
+      out.append('\n');
+      for (Map.Entry<String, Map<String, Map<Integer, Double>>> e : alloc.entrySet()) {
+        Map<Integer, Double> plain = e.getValue().get(PLAIN);
+        if (plain == null) {
+          continue;
+        }
+        out.append("| ").append(e.getKey()).append(" | ")
+            .append(String.format(Locale.ROOT, "%.0f", median(new ArrayList<>(plain.values()))))
+            .append(" |");
+        for (String v : variants) {
+          if (!v.equals(PLAIN)) {
+            out.append(' ').append(spread(differences(plain, e.getValue().get(v)), "%+.0f")).append(" |");
+          }
+        }
+        out.append('\n');
+      }
+      out.append('\n');
+    }
+  }
+
+  private static double target(String benchmark) {
+    if (benchmark.startsWith("DataPath")) {
+      return 0.995;
+    }
+    if (benchmark.startsWith("Failing")) {
+      return 0.5;
+    }
+    return 0.98;
+  }
+
+  private static int rank(String variant) {
+    int i = ORDER.indexOf(variant);
+    return i < 0 ? ORDER.size() : i;
+  }
+
+  private static List<Double> ratios(Map<Integer, Double> plain, Map<Integer, Double> other) {
+    List<Double> r = new ArrayList<>();
+    if (other != null) {
+      for (Map.Entry<Integer, Double> e : other.entrySet()) {
+        Double p = plain.get(e.getKey());
+        if (p != null && p > 0) {
+          r.add(e.getValue() / p);
+        }
+      }
+    }
+    return r;
+  }
+
+  private static List<Double> differences(Map<Integer, Double> plain, Map<Integer, Double> other) {
+    List<Double> r = new ArrayList<>();
+    if (other != null) {
+      for (Map.Entry<Integer, Double> e : other.entrySet()) {
+        Double p = plain.get(e.getKey());
+        if (p != null) {
+          r.add(e.getValue() - p);
+        }
+      }
+    }
+    return r;
+  }
+
+  // ---- start-up -----------------------------------------------------------------------------
+
+  private static void startup(Path dir, StringBuilder out) throws IOException {
+    Map<String, Map<String, List<Double>>> byMode = new TreeMap<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "startup-*-*.txt")) {
+      for (Path f : files) {
+        String[] name = f.getFileName().toString().replace(".txt", "").split("-");
+        String variant = name[name.length - 1];
+        String mode = String.join("-", Arrays.copyOfRange(name, 1, name.length - 1));
+        List<Double> times = new ArrayList<>();
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          if (!line.trim().isEmpty()) {
+            times.add(Double.parseDouble(line.trim()));
+          }
+        }
+        byMode.computeIfAbsent(mode, k -> new TreeMap<>((a, b) -> Integer.compare(rank(a), rank(b))))
+            .put(variant, times);
+      }
+    }
+    if (byMode.isEmpty()) {
+      return;
+    }
+    out.append("### JVM start-up (wall clock, ms; delta = variant − plain of the same round)\n\n");
+    out.append("| program | variant | runs | median ms | delta vs plain, median [min, max] | target (agent) |\n");
+    out.append("|---|---|---|---|---|---|\n");
+    for (Map.Entry<String, Map<String, List<Double>>> m : byMode.entrySet()) {
+      List<Double> plain = m.getValue().get(PLAIN);
+      for (Map.Entry<String, List<Double>> v : m.getValue().entrySet()) {
+        List<Double> deltas = new ArrayList<>();
+        if (plain != null && !v.getKey().equals(PLAIN)) {
+          for (int i = 0; i < Math.min(plain.size(), v.getValue().size()); i++) {
+            deltas.add(v.getValue().get(i) - plain.get(i));
+          }
+        }
+        out.append("| ").append(m.getKey()).append(" | ").append(v.getKey()).append(" | ")
+            .append(v.getValue().size()).append(" | ")
+            .append(String.format(Locale.ROOT, "%.0f", median(v.getValue()))).append(" | ")
+            .append(deltas.isEmpty() ? "" : spread(deltas, "%+.0f")).append(" | ")
+            .append(v.getKey().equals("agent") && m.getKey().equals("context")
+                ? (median(deltas) <= 100 ? "≤ +100 ms: yes" : "≤ +100 ms: **no**")
+                : "")
+            .append(" |\n");
+      }
+    }
+    out.append('\n');
+  }
+
+  // ---- heap probe ---------------------------------------------------------------------------
+
+  private static void heap(Path dir, StringBuilder out) throws IOException {
+    Map<String, Map<String, String>> byVariant =
+        new TreeMap<>((a, b) -> Integer.compare(rank(a), rank(b)));
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "heap-*.txt")) {
+      for (Path f : files) {
+        String variant = f.getFileName().toString().replace(".txt", "").substring(5);
+        Map<String, String> values = new TreeMap<>();
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          int eq = line.indexOf('=');
+          if (eq > 0 && !line.startsWith("histogram.line") && !line.startsWith("alloc.agent.site")) {
+            values.put(line.substring(0, eq), line.substring(eq + 1));
+          }
+        }
+        byVariant.put(variant, values);
+      }
+    }
+    if (byVariant.isEmpty()) {
+      return;
+    }
+    out.append("### Memory and threads (HeapProbe)\n\n| measure |");
+    List<String> keys = new ArrayList<>();
+    for (Map.Entry<String, Map<String, String>> v : byVariant.entrySet()) {
+      out.append(' ').append(v.getKey()).append(" |");
+      for (String k : v.getValue().keySet()) {
+        if (!keys.contains(k)) {
+          keys.add(k);
+        }
+      }
+    }
+    Collections.sort(keys);
+    out.append("\n|---|");
+    for (int i = 0; i < byVariant.size(); i++) {
+      out.append("---|");
+    }
+    out.append('\n');
+    for (String k : keys) {
+      out.append("| ").append(k).append(" |");
+      for (Map<String, String> values : byVariant.values()) {
+        out.append(' ').append(values.getOrDefault(k, "")).append(" |");
+      }
+      out.append('\n');
+    }
+    out.append('\n');
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  private static String spread(List<Double> values, String format) {
+    if (values.isEmpty()) {
+      return "n/a";
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    String median = String.format(Locale.ROOT, format, median(sorted));
+    if (sorted.size() == 1) {
+      return median;
+    }
+    return median
+        + " ["
+        + String.format(Locale.ROOT, format, sorted.get(0))
+        + ", "
+        + String.format(Locale.ROOT, format, sorted.get(sorted.size() - 1))
+        + "]";
+  }
+
+  private static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  /** One CSV line as JMH writes it (fields optionally in double quotes, no embedded quotes). */
+  private static List<String> csv(String line) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder f = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        fields.add(f.toString());
+        f.setLength(0);
+      } else {
+        f.append(c);
+      }
+    }
+    fields.add(f.toString());
+    return fields;
+  }
+}
