@@ -50,7 +50,8 @@ final class FailurePipeline implements FailureSink {
         InjectedFaults.maybeFail("output"); // test only
         output.write(event, 1);
       } catch (Throwable t) {
-        errors.internalError("writing to " + output.getClass().getSimpleName(), t);
+        // One kind ("writing an output"), whichever output failed: reported once, not per output.
+        errors.internalError("writing an output: " + output.getClass().getSimpleName(), t);
       }
     }
   }

@@ -31,9 +31,20 @@ final class AgentProbe {
     return f.get(null);
   }
 
+  /** Calls {@code method} on the capturing listener, looking through decorating listeners. */
   static long call(Object listener, String method) throws Exception {
-    Method m = listener.getClass().getMethod(method);
-    m.setAccessible(true);
-    return ((Number) m.invoke(listener)).longValue();
+    Object target = listener;
+    for (int depth = 0; depth < 4; depth++) {
+      try {
+        Method m = target.getClass().getMethod(method);
+        m.setAccessible(true);
+        return ((Number) m.invoke(target)).longValue();
+      } catch (NoSuchMethodException e) {
+        Field delegate = target.getClass().getDeclaredField("delegate");
+        delegate.setAccessible(true);
+        target = delegate.get(target);
+      }
+    }
+    throw new NoSuchMethodException(method);
   }
 }
