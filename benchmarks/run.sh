@@ -8,7 +8,8 @@
 #   benchmarks/run.sh --rounds 5 --variants "plain agent" --bench 'EngineHandshake|DataPath'
 #
 # Options: --smoke, --rounds N, --variants "plain agent debug otel", --bench REGEX (JMH),
-#          --parts "jmh startup heap", --startup-runs N, --heap-n N, --out DIR, --no-build.
+#          --parts "jmh cpu startup heap", --startup-runs N, --heap-n N, --cpu-ops N, --out DIR,
+#          --no-build.
 # Environment: JAVA (default: java on PATH), JMH_OPTS (default: -wi 3 -w 1s -i 4 -r 1s),
 #              OTEL_AGENT_JAR (default: the 2.31.0 jar in the local Maven repository, fetched once).
 set -euo pipefail
@@ -18,7 +19,8 @@ SMOKE=0
 ROUNDS=3
 VARIANTS="plain agent debug otel"
 BENCH='io.handshakedoctor.bench.*Benchmark'
-PARTS="jmh startup heap"
+PARTS="jmh cpu startup heap"
+CPU_OPS=1000
 STARTUP_RUNS=10
 HEAP_N=10000
 HEAP_INFLIGHT=1000
@@ -35,6 +37,7 @@ while [ $# -gt 0 ]; do
     --parts) PARTS=$2; shift ;;
     --startup-runs) STARTUP_RUNS=$2; shift ;;
     --heap-n) HEAP_N=$2; shift ;;
+    --cpu-ops) CPU_OPS=$2; shift ;;
     --out) OUT=$2; shift ;;
     --no-build) BUILD=0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -42,7 +45,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 if [ "$SMOKE" = 1 ]; then
-  ROUNDS=1; VARIANTS="plain agent"; STARTUP_RUNS=1; HEAP_N=20; HEAP_INFLIGHT=10
+  ROUNDS=1; VARIANTS="plain agent"; STARTUP_RUNS=1; HEAP_N=20; HEAP_INFLIGHT=10; CPU_OPS=20
 fi
 OUT=${OUT:-$ROOT/benchmarks/target/results/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
@@ -113,6 +116,19 @@ for ((round = 1; round <= ROUNDS; round++)); do
     fi
   done
 done
+
+if [[ " $PARTS " == *" cpu "* ]]; then
+  for ((round = 1; round <= ROUNDS; round++)); do
+    for v in $(order "$round"); do
+      load "round $round cpu $v"
+      echo "round $round/$ROUNDS: CPU probe, $v" >&2
+      rm -f "$OUT/events-agent.jsonl"
+      # shellcheck disable=SC2086
+      "$JAVA" $BASE_ARGS $(variant_args "$v") -cp "$CP" io.handshakedoctor.bench.CpuProbe \
+        "$CPU_OPS" "$CPU_OPS" > "$OUT/cpu-$round-$v.txt" || { echo "CpuProbe failed under $v" >&2; exit 1; }
+    done
+  done
+fi
 
 if [[ " $PARTS " == *" startup "* ]]; then
   load "startup"

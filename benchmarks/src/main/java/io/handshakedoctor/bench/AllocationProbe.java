@@ -33,6 +33,7 @@ public final class AllocationProbe {
     try (Recording recording = new Recording()) {
       recording.enable("jdk.ObjectAllocationInNewTLAB").withStackTrace();
       recording.enable("jdk.ObjectAllocationOutsideTLAB").withStackTrace();
+      recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
       recording.setToDisk(true);
       recording.start();
       handshakes(n);
@@ -42,11 +43,24 @@ public final class AllocationProbe {
 
     long total = 0;
     long agent = 0;
+    long samples = 0;
+    long agentSamples = 0;
     Map<String, Long> sites = new TreeMap<>();
+    Map<String, Long> hotAgentFrames = new TreeMap<>();
+    Map<String, Long> topFrames = new TreeMap<>();
     for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
       String type = e.getEventType().getName();
       long weight;
-      if (type.equals("jdk.ObjectAllocationInNewTLAB")) {
+      if (type.equals("jdk.ExecutionSample")) {
+        samples++;
+        topFrames.merge(topFrame(e), 1L, Long::sum);
+        String site = agentFrame(e);
+        if (site != null) {
+          agentSamples++;
+          hotAgentFrames.merge(site + " <- top " + topFrame(e), 1L, Long::sum);
+        }
+        continue;
+      } else if (type.equals("jdk.ObjectAllocationInNewTLAB")) {
         weight = e.getLong("tlabSize");
       } else if (type.equals("jdk.ObjectAllocationOutsideTLAB")) {
         weight = e.getLong("allocationSize");
@@ -64,10 +78,28 @@ public final class AllocationProbe {
     System.out.println("alloc.handshakes=" + n);
     System.out.println("alloc.total.bytes_per_handshake=" + total / n);
     System.out.println("alloc.agent.bytes_per_handshake=" + agent / n);
+    System.out.println("cpu.samples=" + samples);
+    System.out.println("cpu.agent.samples=" + agentSamples);
+    hotAgentFrames.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .limit(10)
+        .forEach(s -> System.out.println("cpu.agent.site=" + s.getValue() + " samples " + s.getKey()));
+    topFrames.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .limit(Integer.getInteger("probe.top", 0))
+        .forEach(s -> System.out.println("cpu.top=" + s.getValue() + " " + s.getKey()));
     sites.entrySet().stream()
         .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
         .limit(10)
         .forEach(s -> System.out.println("alloc.agent.site=" + s.getValue() / n + " B/handshake " + s.getKey()));
+  }
+
+  private static String topFrame(RecordedEvent e) {
+    if (e.getStackTrace() == null || e.getStackTrace().getFrames().isEmpty()) {
+      return "?";
+    }
+    RecordedFrame f = e.getStackTrace().getFrames().get(0);
+    return f.getMethod().getType().getName() + "." + f.getMethod().getName();
   }
 
   /** The innermost frame of the agent's on the stack (bootstrap hooks included), or null. */

@@ -37,6 +37,7 @@ public final class Report {
     Path dir = Paths.get(args.length > 0 ? args[0] : ".");
     StringBuilder out = new StringBuilder();
     throughput(dir, out);
+    cpu(dir, out);
     startup(dir, out);
     heap(dir, out);
     System.out.print(out);
@@ -214,6 +215,115 @@ public final class Report {
       }
     }
     return r;
+  }
+
+  // ---- CPU time per operation ------------------------------------------------------------------
+
+  /** cpu-<round>-<variant>.txt: CpuProbe's lines; ratio = plain ns/op ÷ variant ns/op. */
+  private static void cpu(Path dir, StringBuilder out) throws IOException {
+    Map<String, Map<String, Map<Integer, Double>>> nanos = new TreeMap<>();
+    Map<String, Map<String, Map<Integer, Double>>> bytes = new TreeMap<>();
+    List<String> variants = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "cpu-*-*.txt")) {
+      for (Path f : files) {
+        String[] name = f.getFileName().toString().replace(".txt", "").split("-", 3);
+        int round = Integer.parseInt(name[1]);
+        String variant = name[2];
+        if (!variants.contains(variant)) {
+          variants.add(variant);
+        }
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          int eq = line.indexOf('=');
+          boolean isCpu = line.startsWith("cpu.");
+          if ((isCpu || line.startsWith("alloc.")) && eq > 0) {
+            (isCpu ? nanos : bytes)
+                .computeIfAbsent(line.substring(line.indexOf('.') + 1, eq).replace('.', ' ').replace("TLSv1 ", "TLSv1."), k -> new TreeMap<>())
+                .computeIfAbsent(variant, k -> new TreeMap<>())
+                .put(round, Double.parseDouble(line.substring(eq + 1)));
+          }
+        }
+      }
+    }
+    if (nanos.isEmpty()) {
+      return;
+    }
+    variants.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+    out.append("### CPU time per operation (CpuProbe, benchmark thread's CPU clock; ratio = plain ns ÷ variant ns, i.e. relative throughput per CPU second)\n\n");
+    out.append("| workload | plain µs/op (median) |");
+    for (String v : variants) {
+      if (!v.equals(PLAIN)) {
+        out.append(' ').append(v).append(" relative, median [min, max] |");
+      }
+    }
+    out.append(" target (agent) | agent meets it |\n|---|---|");
+    for (String v : variants) {
+      if (!v.equals(PLAIN)) {
+        out.append("---|");
+      }
+    }
+    out.append("---|---|\n");
+    for (Map.Entry<String, Map<String, Map<Integer, Double>>> e : nanos.entrySet()) {
+      Map<Integer, Double> plain = e.getValue().get(PLAIN);
+      if (plain == null) {
+        continue;
+      }
+      out.append("| ").append(e.getKey()).append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f", median(new ArrayList<>(plain.values())) / 1000))
+          .append(" |");
+      double agentMedian = Double.NaN;
+      for (String v : variants) {
+        if (v.equals(PLAIN)) {
+          continue;
+        }
+        // plain / variant: the same orientation as the throughput ratios
+        List<Double> r = new ArrayList<>();
+        for (double x : ratios(plain, e.getValue().get(v))) {
+          r.add(1 / x);
+        }
+        out.append(' ').append(spread(r, "%.3f")).append(" |");
+        if (v.equals("agent") && !r.isEmpty()) {
+          agentMedian = median(r);
+        }
+      }
+      double target = target(e.getKey());
+      out.append(String.format(Locale.ROOT, " ≥ %.3f | ", target))
+          .append(Double.isNaN(agentMedian) ? "n/a" : agentMedian >= target ? "yes" : "**no**")
+          .append(" |\n");
+    }
+    out.append('\n');
+    if (bytes.isEmpty()) {
+      return;
+    }
+    out.append("### Allocation per operation (CpuProbe, the benchmark thread's allocation counter)\n\n");
+    out.append("| workload | plain B/op (median) |");
+    for (String v : variants) {
+      if (!v.equals(PLAIN)) {
+        out.append(' ').append(v).append(" − plain, B/op median [min, max] |");
+      }
+    }
+    out.append("\n|---|---|");
+    for (String v : variants) {
+      if (!v.equals(PLAIN)) {
+        out.append("---|");
+      }
+    }
+    out.append('\n');
+    for (Map.Entry<String, Map<String, Map<Integer, Double>>> e : bytes.entrySet()) {
+      Map<Integer, Double> plain = e.getValue().get(PLAIN);
+      if (plain == null) {
+        continue;
+      }
+      out.append("| ").append(e.getKey()).append(" | ")
+          .append(String.format(Locale.ROOT, "%.0f", median(new ArrayList<>(plain.values()))))
+          .append(" |");
+      for (String v : variants) {
+        if (!v.equals(PLAIN)) {
+          out.append(' ').append(spread(differences(plain, e.getValue().get(v)), "%+.0f")).append(" |");
+        }
+      }
+      out.append('\n');
+    }
+    out.append('\n');
   }
 
   // ---- start-up -----------------------------------------------------------------------------
