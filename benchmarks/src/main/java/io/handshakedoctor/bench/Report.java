@@ -384,7 +384,8 @@ public final class Report {
         Map<String, String> values = new TreeMap<>();
         for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
           int eq = line.indexOf('=');
-          if (eq > 0 && !line.startsWith("histogram.line") && !line.startsWith("alloc.agent.site")) {
+          if (eq > 0 && !line.startsWith("histogram.line") && !line.startsWith("alloc.agent.site")
+              && !line.startsWith("cpu.agent.site") && !line.startsWith("cpu.top")) {
             values.put(line.substring(0, eq), line.substring(eq + 1));
           }
         }
