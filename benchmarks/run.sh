@@ -24,6 +24,7 @@ CPU_OPS=1000
 STARTUP_RUNS=10
 HEAP_N=10000
 HEAP_INFLIGHT=1000
+ALLOC_ARGS=""
 OUT=""
 BUILD=1
 JMH_OPTS=${JMH_OPTS:--wi 3 -w 1s -i 4 -r 1s}
@@ -45,7 +46,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 if [ "$SMOKE" = 1 ]; then
-  ROUNDS=1; VARIANTS="plain agent"; STARTUP_RUNS=1; HEAP_N=20; HEAP_INFLIGHT=10; CPU_OPS=20
+  ROUNDS=1; VARIANTS="plain agent"; STARTUP_RUNS=1; HEAP_N=10; HEAP_INFLIGHT=10; CPU_OPS=10; ALLOC_ARGS="20 20"
 fi
 OUT=${OUT:-$ROOT/benchmarks/target/results/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
@@ -148,6 +149,7 @@ if [[ " $PARTS " == *" startup "* ]]; then
   done
 fi
 
+ALLOC_ARGS=${ALLOC_ARGS:-"$(( HEAP_N / 2 > 100 ? HEAP_N / 2 : 100 ))"}
 if [[ " $PARTS " == *" heap "* ]]; then
   for v in plain agent; do
     [[ " $VARIANTS " == *" $v "* ]] || continue
@@ -161,7 +163,7 @@ if [[ " $PARTS " == *" heap "* ]]; then
       echo "allocation probe: agent" >&2
       # shellcheck disable=SC2086
       "$JAVA" $BASE_ARGS $(variant_args "$v") -cp "$CP" io.handshakedoctor.bench.AllocationProbe \
-        "$(( HEAP_N / 2 > 100 ? HEAP_N / 2 : 100 ))" >> "$OUT/heap-$v.txt" || { echo "AllocationProbe failed" >&2; exit 1; }
+        $ALLOC_ARGS >> "$OUT/heap-$v.txt" || { echo "AllocationProbe failed" >&2; exit 1; }
     fi
   done
 fi

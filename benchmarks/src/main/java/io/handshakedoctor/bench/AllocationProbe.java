@@ -18,7 +18,7 @@ import jdk.jfr.consumer.RecordingFile;
  *
  * <p>Prints {@code alloc.agent.bytes_per_handshake} (an estimate: TLAB events sample allocation
  * in proportion to bytes), {@code alloc.total.bytes_per_handshake} on the same basis, and the top
- * agent allocation sites. Usage: {@code AllocationProbe [n=5000]}.
+ * agent allocation sites. Usage: {@code AllocationProbe [n=5000] [warm=max(500, n/2)]}.
  */
 public final class AllocationProbe {
   private AllocationProbe() {}
@@ -27,7 +27,8 @@ public final class AllocationProbe {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
     Quiet.apply();
     Pki.shared();
-    handshakes(Math.max(500, n / 2)); // warm: JIT, agent pools and tables
+    int warm = args.length > 1 ? Integer.parseInt(args[1]) : Math.max(500, n / 2);
+    handshakes(warm); // warm: JIT, agent pools and tables
 
     Path file = Files.createTempFile("allocation-probe", ".jfr");
     try (Recording recording = new Recording()) {
