@@ -15,7 +15,7 @@ import io.handshakedoctor.emit.JsonLinesOutput;
 import io.handshakedoctor.emit.LogLineOutput;
 import io.handshakedoctor.emit.RepeatLimitedOutput;
 import io.handshakedoctor.emit.otel.OtelOutput;
-import io.handshakedoctor.instrumentation.JsseHookPoints;
+import io.handshakedoctor.instrumentation.HookedClasses;
 import io.handshakedoctor.instrumentation.JsseTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ final class AgentRuntime {
             config.captureMaxInFlight(),
             config.captureMaxBytes(),
             new FailurePipeline(
-                DiagnosisEngine.standard(),
+                DiagnosisEngine::standard,
                 new ExceptionEnricher(config.enrichment()),
                 outputs,
                 errors),
@@ -100,7 +100,7 @@ final class AgentRuntime {
 
   /** When attached to a running JVM, JSSE may already be loaded: transform it in place. */
   private static void retransformLoaded(Instrumentation inst, InternalErrors errors) {
-    Set<String> targets = JsseHookPoints.classNames();
+    Set<String> targets = HookedClasses.names();
     List<Class<?>> loaded = new ArrayList<>();
     for (Class<?> c : inst.getAllLoadedClasses()) {
       if ((c.getClassLoader() == null || c.getClassLoader() == ClassLoader.getPlatformClassLoader())

@@ -11,6 +11,7 @@ import io.handshakedoctor.emit.FailureOutput;
 import io.handshakedoctor.emit.RepeatLimitedOutput;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Evidence in, diagnosis out, to every output, on the failing thread: the exception must carry
@@ -18,17 +19,18 @@ import java.util.List;
  * does not silence the others.
  */
 final class FailurePipeline implements FailureSink {
-  private final DiagnosisEngine engine;
+  private final Supplier<DiagnosisEngine> engineFactory;
+  private volatile DiagnosisEngine engine;
   private final ExceptionEnricher enricher;
   private final List<FailureOutput> outputs;
   private final InternalErrorReporter errors;
 
   FailurePipeline(
-      DiagnosisEngine engine,
+      Supplier<DiagnosisEngine> engineFactory,
       ExceptionEnricher enricher,
       List<FailureOutput> outputs,
       InternalErrorReporter errors) {
-    this.engine = engine;
+    this.engineFactory = engineFactory;
     this.enricher = enricher;
     this.outputs = outputs;
     this.errors = errors;
@@ -37,7 +39,7 @@ final class FailurePipeline implements FailureSink {
   @Override
   public void handshakeFailed(HandshakeEvidence evidence, Throwable thrown) {
     InjectedFaults.maybeFail("diagnosis"); // test only
-    Diagnosis diagnosis = engine.diagnose(evidence);
+    Diagnosis diagnosis = engine().diagnose(evidence);
     FailureEvent event = new FailureEvent(evidence, diagnosis);
     try {
       InjectedFaults.maybeFail("enrich"); // test only
@@ -54,5 +56,20 @@ final class FailurePipeline implements FailureSink {
         errors.internalError("writing an output: " + output.getClass().getSimpleName(), t);
       }
     }
+  }
+
+  /** The rules are built at the first failure, not at start-up. */
+  private DiagnosisEngine engine() {
+    DiagnosisEngine e = engine;
+    if (e == null) {
+      synchronized (this) {
+        e = engine;
+        if (e == null) {
+          e = engineFactory.get();
+          engine = e;
+        }
+      }
+    }
+    return e;
   }
 }

@@ -31,6 +31,9 @@ public final class JsseTransformer implements ClassFileTransformer {
     if (className == null || (loader != null && loader != PLATFORM_LOADER)) {
       return null; // SunJSSE is in java.base (boot loader), java.net.http in the platform loader
     }
+    if (!HookedClasses.contains(className)) {
+      return null;
+    }
     List<HookPoint> points = JsseHookPoints.forClass(className);
     if (points.isEmpty()) {
       return null;

@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
 class JsseHookPointsTest {
 
   @Test
+  void theTransformersNameFilterListsExactlyTheHookedClasses() {
+    org.junit.jupiter.api.Assertions.assertEquals(JsseHookPoints.classNames(), HookedClasses.names());
+  }
+
+  @Test
   void everyHookPointMatchesAMethodOfThisJdk() {
     TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.ofSystemLoader());
     Map<String, Integer> matches = new TreeMap<>();
