@@ -271,7 +271,9 @@ class NginxClientIT {
       return;
     }
     assertTrue(line.startsWith(path + " " + c.url() + ": failed "), context);
-    assertEquals(1, events.size(), "exactly one client event for port " + c.port + "\n" + context);
+    // A client library may retry a failed handshake once (HttpsURLConnection does; HttpClient was
+    // seen doing so on JDK 25 against nginx): two real handshakes, each with its own event.
+    assertTrue(events.size() == 1 || events.size() == 2, "one client event (two with a retry) for port " + c.port + "\n" + context);
     for (Map<String, Object> event : events) {
       String eventContext = "event: " + event + "\n" + context;
       assertEquals(c.cause, event.get("tls.failure.cause"), eventContext);
