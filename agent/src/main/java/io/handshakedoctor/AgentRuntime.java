@@ -35,15 +35,15 @@ final class AgentRuntime {
 
   static void start(AgentConfig config, Instrumentation inst) {
     InternalErrors errors = new InternalErrors();
-    errors.printSummaryAtShutdown();
     openJavaBase(inst);
     List<FailureOutput> outputs = outputs(config, errors);
+    atExit(outputs, errors);
     HandshakeListener listener =
         new CapturingListener(
             config.captureMaxInFlight(),
             config.captureMaxBytes(),
             new FailurePipeline(
-                DiagnosisEngine::standard,
+                () -> DiagnosisEngine.standard(errors::internalError),
                 new ExceptionEnricher(config.enrichment()),
                 outputs,
                 errors),
@@ -76,6 +76,31 @@ final class AgentRuntime {
       outputs.add(new OtelOutput(config.otel(), config.dedupInterval(), errors));
     }
     return outputs;
+  }
+
+  /**
+   * At exit: the failures the log-type outputs held back as repeats are written with their counts,
+   * then the fault summary. The hook thread exists only from now until exit and starts only then.
+   */
+  private static void atExit(List<FailureOutput> outputs, InternalErrors errors) {
+    try {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    for (FailureOutput output : outputs) {
+                      try {
+                        output.flush();
+                      } catch (Throwable t) {
+                        errors.internalError("flushing an output at exit: " + output.getClass().getSimpleName(), t);
+                      }
+                    }
+                    errors.printSummary();
+                  },
+                  "handshake-doctor-shutdown"));
+    } catch (Throwable t) {
+      errors.internalError("registering the shutdown hook", t);
+    }
   }
 
   /**

@@ -56,25 +56,15 @@ final class InternalErrors implements InternalErrorReporter {
         + " the host's handshakes were not affected";
   }
 
-  /** Registers the shutdown summary; the hook thread exists only from now until exit. */
-  void printSummaryAtShutdown() {
-    try {
-      Thread hook =
-          new Thread(
-              () -> {
-                long n = count();
-                if (n > 0) {
-                  try {
-                    err.println(summary(n));
-                  } catch (Throwable ignored) {
-                    // nothing left to do at shutdown
-                  }
-                }
-              },
-              "handshake-doctor-shutdown-summary");
-      Runtime.getRuntime().addShutdownHook(hook);
-    } catch (Throwable t) {
-      internalError("registering the shutdown summary", t);
+  /** The shutdown line, printed only when there was a fault, so healthy hosts see nothing. */
+  void printSummary() {
+    long n = count();
+    if (n > 0) {
+      try {
+        err.println(summary(n));
+      } catch (Throwable ignored) {
+        // nothing left to do at shutdown
+      }
     }
   }
 }

@@ -8,16 +8,29 @@ import java.util.function.Consumer;
 /**
  * The handshakes in flight, found by any of the JSSE objects a hook holds: the connection's
  * TransportContext, its HandshakeContext, or its HandshakeOutStream (all compare by identity).
- * Entries leave when the handshake ends; abandoned ones are swept after a while, and the number
- * in flight is capped so a storm cannot grow the heap without bound.
+ * Entries leave when the handshake ends; abandoned ones (a peer that went silent and a host that
+ * never closes the connection) are swept after {@link #ABANDONED_AFTER_NANOS}, and the number in
+ * flight is capped so a storm cannot grow the heap without bound. At the cap, abandoned captures
+ * are swept at once to make room, so stalled peers cannot keep later handshakes from being captured
+ * for longer than that.
  *
  * <p>A healthy handshake allocates nothing here once warm: the table allocates no per-entry nodes,
  * and the capture of a handshake that succeeded goes back to a small pool (cleared: no JSSE object
  * and no copied byte survives) for the next handshake to reuse.
  */
 final class CaptureRegistry {
-  private static final long ABANDONED_AFTER_NANOS = TimeUnit.MINUTES.toNanos(10);
+  /**
+   * A handshake still in flight after this long has been abandoned: JSSE itself, HTTP clients and
+   * servers time handshakes out well before (the JDK's HttpClient, Netty, Jetty: seconds to a
+   * minute). A handshake swept while still alive that fails later is still reported, with the
+   * evidence its failure carries.
+   */
+  static final long ABANDONED_AFTER_NANOS = TimeUnit.MINUTES.toNanos(2);
+  /** The sweep runs on handshake start, after this many starts or this much time, whichever first. */
   private static final int SWEEP_EVERY = 1024;
+  private static final long SWEEP_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(30);
+  /** At the cap, a sweep for room runs at most this often (a full table is scanned). */
+  private static final long RECLAIM_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private static final long RETIRED_FOR_NANOS = TimeUnit.SECONDS.toNanos(30);
   private static final int MAX_RETIRED = 256;
@@ -51,12 +64,21 @@ final class CaptureRegistry {
       };
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger startsSinceSweep = new AtomicInteger();
+  private volatile long lastSweepNanos = System.nanoTime();
+  private volatile long lastReclaimNanos = System.nanoTime() - RECLAIM_PERIOD_NANOS;
+  private final long abandonedAfterNanos;
   private final int maxInFlight;
   private final int byteBudget;
 
   CaptureRegistry(int maxInFlight, int byteBudget) {
+    this(maxInFlight, byteBudget, ABANDONED_AFTER_NANOS);
+  }
+
+  /** With another abandonment age (tests). */
+  CaptureRegistry(int maxInFlight, int byteBudget, long abandonedAfterNanos) {
     this.maxInFlight = maxInFlight;
     this.byteBudget = byteBudget;
+    this.abandonedAfterNanos = abandonedAfterNanos;
   }
 
   /** True when no handshake is in flight: lets data-path hooks return at once. */
@@ -75,8 +97,8 @@ final class CaptureRegistry {
     }
     HandshakeCapture capture = byKey.get(transportContext);
     if (capture == null) {
-      if (inFlight.get() >= maxInFlight) {
-        return null;
+      if (inFlight.get() >= maxInFlight && !reclaimAbandoned()) {
+        return null; // full of live handshakes: this one goes uncaptured, the host is unaffected
       }
       HandshakeCapture fresh = take(transportContext);
       HandshakeCapture existing = byKey.putIfAbsent(transportContext, fresh);
@@ -218,10 +240,23 @@ final class CaptureRegistry {
   }
 
   private void maybeSweep() {
-    if (startsSinceSweep.incrementAndGet() < SWEEP_EVERY) {
+    long now = System.nanoTime();
+    if (startsSinceSweep.incrementAndGet() < SWEEP_EVERY && now - lastSweepNanos < SWEEP_PERIOD_NANOS) {
       return;
     }
     startsSinceSweep.set(0);
-    byKey.removeStale(System.nanoTime() - ABANDONED_AFTER_NANOS, forgetSwept);
+    lastSweepNanos = now;
+    byKey.removeStale(now - abandonedAfterNanos, forgetSwept);
+  }
+
+  /** At the cap: sweeps abandoned captures (rate-limited); true when there is room now. */
+  private boolean reclaimAbandoned() {
+    long now = System.nanoTime();
+    if (now - lastReclaimNanos < RECLAIM_PERIOD_NANOS) {
+      return false;
+    }
+    lastReclaimNanos = now;
+    byKey.removeStale(now - abandonedAfterNanos, forgetSwept);
+    return inFlight.get() < maxInFlight;
   }
 }

@@ -166,7 +166,9 @@ public final class CapturingListener implements HandshakeListener {
       return;
     }
     Object transportContext = assembler.transportContextOf(engine);
-    boolean timedOut = isTimeout(cause);
+    // java.net.http closes a connection itself when its connect or request timeout fires; JDK 17
+    // says only "connection closed locally" (later releases chain the timeout as the cause).
+    boolean timedOut = isTimeout(cause) || isClosedLocally(cause);
     HandshakeCapture capture = registry.end(transportContext);
     if (capture == null) {
       return;
@@ -183,6 +185,15 @@ public final class CapturingListener implements HandshakeListener {
   private static boolean isTransportEnd(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof EOFException || c instanceof SocketException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isClosedLocally(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof java.io.IOException && "connection closed locally".equals(c.getMessage())) {
         return true;
       }
     }

@@ -94,25 +94,29 @@ final class IdentityTable {
    * when nothing is abandoned. The callback runs outside the stripe's lock.
    */
   void removeStale(long startedBefore, java.util.function.Consumer<HandshakeCapture> removed) {
+    java.util.List<HandshakeCapture> victims = null;
     for (Stripe s : stripes) {
-      HandshakeCapture victim;
-      do {
-        victim = null;
-        synchronized (s) {
-          for (int i = 0; i < s.keys.length; i++) {
-            Object k = s.keys[i];
-            HandshakeCapture c = s.values[i];
-            if (k != null && c.transportContext() == k && c.startNanos() - startedBefore < 0) {
-              victim = c;
-              s.removeAt(i);
-              break;
+      synchronized (s) {
+        // Backward-shift deletion moves a later entry into the freed slot: look at it again.
+        for (int i = 0; i < s.keys.length; ) {
+          Object k = s.keys[i];
+          HandshakeCapture c = s.values[i];
+          if (k != null && c.transportContext() == k && c.startNanos() - startedBefore < 0) {
+            s.removeAt(i);
+            if (victims == null) {
+              victims = new java.util.ArrayList<>();
             }
+            victims.add(c);
+          } else {
+            i++;
           }
         }
-        if (victim != null) {
-          removed.accept(victim);
-        }
-      } while (victim != null);
+      }
+    }
+    if (victims != null) {
+      for (HandshakeCapture c : victims) {
+        removed.accept(c); // outside the stripe locks: forgetting removes the other keys
+      }
     }
   }
 

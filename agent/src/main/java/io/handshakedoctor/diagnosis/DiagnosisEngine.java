@@ -6,17 +6,28 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Names the cause of a failed handshake. Rules run in order of specificity and the first that
  * applies wins; when its confidence is below HIGH, the causes of later matching rules are added
  * as alternatives. The engine never throws and never returns null: a rule that throws is skipped,
- * and evidence no rule explains yields {@link Cause#UNKNOWN} with the raw facts.
+ * and evidence no rule explains yields {@link Cause#UNKNOWN} with the raw facts. A rule that throws
+ * is also reported to the engine's fault handler (the agent counts it as an internal fault).
  */
 public final class DiagnosisEngine {
+  private static final BiConsumer<String, Throwable> IGNORE_FAULTS = (where, fault) -> {};
+
   private final List<DiagnosisRule> rules;
+  private final BiConsumer<String, Throwable> onRuleFault;
 
   public DiagnosisEngine(List<DiagnosisRule> rules) {
+    this(rules, IGNORE_FAULTS);
+  }
+
+  /** {@code onRuleFault} hears of every rule that throws: where ("diagnosis rule: Name") and what. */
+  public DiagnosisEngine(List<DiagnosisRule> rules, BiConsumer<String, Throwable> onRuleFault) {
+    this.onRuleFault = onRuleFault == null ? IGNORE_FAULTS : onRuleFault;
     List<DiagnosisRule> copy = new ArrayList<>();
     if (rules != null) {
       for (DiagnosisRule r : rules) {
@@ -31,6 +42,11 @@ public final class DiagnosisEngine {
   /** All rules, most specific first. */
   public static DiagnosisEngine standard() {
     return new DiagnosisEngine(standardRules());
+  }
+
+  /** The standard rules, reporting a rule that throws to {@code onRuleFault}. */
+  public static DiagnosisEngine standard(BiConsumer<String, Throwable> onRuleFault) {
+    return new DiagnosisEngine(standardRules(), onRuleFault);
   }
 
   /**
@@ -116,12 +132,17 @@ public final class DiagnosisEngine {
     }
   }
 
-  private static Optional<Diagnosis> safely(DiagnosisRule rule, HandshakeEvidence e, List<String> errors) {
+  private Optional<Diagnosis> safely(DiagnosisRule rule, HandshakeEvidence e, List<String> errors) {
     try {
       return rule.apply(e);
     } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError ex) {
       // One broken rule must not cost the user the diagnosis the others can give.
       errors.add("rule " + rule.getClass().getSimpleName() + " failed: " + ex);
+      try {
+        onRuleFault.accept("diagnosis rule: " + rule.getClass().getSimpleName(), ex);
+      } catch (RuntimeException | LinkageError reporterFailed) {
+        // the diagnosis still goes out; the reporter is the agent's own and never throws
+      }
       return null;
     }
   }

@@ -7,4 +7,7 @@ public interface FailureOutput {
    * stands for since the last one written, 1 when it is the first.
    */
   void write(FailureEvent event, long repeats);
+
+  /** Writes whatever is held back (called once, at exit). */
+  default void flush() {}
 }

@@ -2,7 +2,11 @@ package io.handshakedoctor.emit;
 
 import java.time.Duration;
 
-/** Wraps a log-type output so a storm of equal failures becomes one line per interval. */
+/**
+ * Wraps a log-type output so a storm of equal failures becomes one line per interval. The
+ * failures held back are not lost: the next line of the same kind counts them, and at exit
+ * ({@link #flush}) the last one held back of each kind is written with the count it stands for.
+ */
 public final class RepeatLimitedOutput implements FailureOutput {
   private final FailureOutput delegate;
   private final RepeatFilter filter;
@@ -14,9 +18,20 @@ public final class RepeatLimitedOutput implements FailureOutput {
 
   @Override
   public void write(FailureEvent event, long repeats) {
-    long standsFor = filter.admit(RepeatFilter.keyOf(event), System.nanoTime());
+    long standsFor = filter.admit(RepeatFilter.keyOf(event), event, System.nanoTime());
     if (standsFor > 0) {
       delegate.write(event, standsFor);
     }
+    for (RepeatFilter.Pending p : filter.takeForgotten()) {
+      delegate.write(p.event, p.count);
+    }
+  }
+
+  @Override
+  public void flush() {
+    for (RepeatFilter.Pending p : filter.drain()) {
+      delegate.write(p.event, p.count);
+    }
+    delegate.flush();
   }
 }

@@ -1,5 +1,6 @@
 package io.handshakedoctor.capture;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -43,6 +44,33 @@ class CaptureRegistryTest {
     assertNotNull(registry.start(new Object(), null, null));
     assertNotNull(registry.start(new Object(), null, null));
     assertNull(registry.start(new Object(), null, null));
+  }
+
+  @Test
+  void atTheCapAbandonedHandshakesAreSweptToMakeRoomWithAllTheirKeys() throws InterruptedException {
+    CaptureRegistry registry = new CaptureRegistry(2, 1024, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1));
+    Object stalledHandshake = new Object();
+    Object stalledOutput = new Object();
+    registry.start(new Object(), stalledHandshake, stalledOutput);
+    registry.start(new Object(), null, null);
+    Thread.sleep(20); // both are now older than the abandonment age
+    Object fresh = new Object();
+    assertNotNull(registry.start(fresh, null, null));
+    assertEquals(1, registry.inFlight());
+    assertNull(registry.find(stalledHandshake));
+    assertNull(registry.find(stalledOutput));
+    assertNotNull(registry.find(fresh));
+  }
+
+  @Test
+  void atTheCapLiveHandshakesAreKept() {
+    CaptureRegistry registry = new CaptureRegistry(2, 1024);
+    Object first = new Object();
+    registry.start(first, null, null);
+    registry.start(new Object(), null, null);
+    assertNull(registry.start(new Object(), null, null));
+    assertNotNull(registry.find(first));
+    assertEquals(2, registry.inFlight());
   }
 
   @Test

@@ -46,6 +46,42 @@ class DiagnosisEngineTest {
   }
 
   @Test
+  void aThrowingRuleIsReportedToTheFaultHandlerOncePerFailure() {
+    IllegalStateException boom = new IllegalStateException("boom");
+    DiagnosisRule broken = ev -> {
+      throw boom;
+    };
+    java.util.List<String> places = new java.util.ArrayList<>();
+    java.util.List<Throwable> faults = new java.util.ArrayList<>();
+    DiagnosisEngine engine =
+        new DiagnosisEngine(
+            Arrays.asList(broken, new SniUnrecognizedNameRule()),
+            (where, fault) -> {
+              places.add(where);
+              faults.add(fault);
+            });
+    HandshakeEvidence e = client("x.example.com").alertReceived(fatal("unrecognized_name")).build();
+    assertEquals(Cause.SNI_UNRECOGNIZED_NAME, engine.diagnose(e).cause());
+    assertEquals(java.util.List.of(boom), faults);
+    assertTrue(places.get(0).startsWith("diagnosis rule: "), places.toString());
+  }
+
+  @Test
+  void aThrowingFaultHandlerDoesNotCostTheDiagnosis() {
+    DiagnosisRule broken = ev -> {
+      throw new IllegalStateException("boom");
+    };
+    DiagnosisEngine engine =
+        new DiagnosisEngine(
+            Arrays.asList(broken, new SniUnrecognizedNameRule()),
+            (where, fault) -> {
+              throw new IllegalArgumentException("handler broke");
+            });
+    HandshakeEvidence e = client("x.example.com").alertReceived(fatal("unrecognized_name")).build();
+    assertEquals(Cause.SNI_UNRECOGNIZED_NAME, engine.diagnose(e).cause());
+  }
+
+  @Test
   void laterMatchesBecomeAlternativesOfAnUncertainDiagnosis() {
     DiagnosisRule medium = ev -> Optional.of(Diagnosis.builder(Cause.INCOMPLETE_CHAIN).confidence(Confidence.MEDIUM).build());
     DiagnosisRule other = ev -> Optional.of(Diagnosis.builder(Cause.TLS_INTERCEPTION_SUSPECTED).confidence(Confidence.HIGH).build());

@@ -31,7 +31,8 @@ class WireFuzzTest {
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-  @FuzzTest(maxDuration = "25m")
+  /** A campaign (JAZZER_FUZZ=1) stops after 10 million executions or two hours. */
+  @FuzzTest(maxDuration = "120m", maxExecutions = 10_000_000)
   void records(byte[] input) {
     parseRecords(input); // first run may load classes and fill JDK caches: measure the second
     long before = allocated();
@@ -39,7 +40,7 @@ class WireFuzzTest {
     assertBounded(before, input.length);
   }
 
-  @FuzzTest(maxDuration = "25m")
+  @FuzzTest(maxDuration = "60m", maxExecutions = 2_000_000)
   void certificates(byte[] input) throws Exception {
     CertificateFactory factory = CertificateFactory.getInstance("X.509");
     summariseAll(factory, input);
