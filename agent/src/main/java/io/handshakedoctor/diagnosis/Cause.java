@@ -27,6 +27,7 @@ public enum Cause {
   ALPN_MISMATCH(Category.OTHER),
   NO_SHARED_SIGNATURE_SCHEME_OR_GROUP(Category.OTHER),
   LOCAL_CREDENTIALS_MISSING(Category.OTHER),
+  HANDSHAKE_MESSAGE_TOO_LARGE(Category.OTHER),
   UNKNOWN(Category.OTHER);
 
   private final Category category;

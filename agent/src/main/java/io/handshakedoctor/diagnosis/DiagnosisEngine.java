@@ -60,6 +60,7 @@ public final class DiagnosisEngine {
   public static List<DiagnosisRule> standardRules() {
     return Arrays.asList(
         new NonTlsPeerRule(),
+        new HandshakeMessageTooLargeRule(),
         new LocalProtocolPolicyRule(),
         new NoCommonProtocolVersionRule(),
         new NoCommonCipherSuiteRule(),

@@ -18,6 +18,11 @@ final class NonTlsPeerRule implements DiagnosisRule {
     if (!jsseSaidSo && !bytesSaySo) {
       return Optional.empty();
     }
+    if (!e.messagesReceived().isEmpty()) {
+      // The peer did speak TLS first (a hello arrived): bytes that are not TLS after that are a
+      // corrupted stream or a confused peer, not a plain-text port.
+      return Optional.empty();
+    }
     String looks = sample == null ? "bytes that are not a TLS record (no sample was captured)" : PeerBytes.describe(sample);
     Diagnosis.Builder d =
         Diagnosis.builder(Cause.NON_TLS_PEER)
