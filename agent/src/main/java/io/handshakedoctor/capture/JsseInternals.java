@@ -17,15 +17,29 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JsseInternals {
   private static final Object MISSING = new Object();
-  private final Map<String, Object> fields = new ConcurrentHashMap<>();
-  private final Map<String, Object> methods = new ConcurrentHashMap<>();
+  /** Per class, its looked-up fields and methods by name (no key strings built per read). */
+  private final ClassValue<Map<String, Object>> fields =
+      new ClassValue<Map<String, Object>>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
+  private final ClassValue<Map<String, Object>> methods =
+      new ClassValue<Map<String, Object>>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
 
   /** The value of {@code name} on {@code target} (searching superclasses), or null. */
   Object field(Object target, String name) {
     if (target == null) {
       return null;
     }
-    Object f = fields.computeIfAbsent(target.getClass().getName() + '#' + name, k -> findField(target.getClass(), name));
+    Class<?> type = target.getClass();
+    Object f = fields.get(type).computeIfAbsent(name, k -> findField(type, name));
     if (f == MISSING) {
       return null;
     }
@@ -45,7 +59,8 @@ final class JsseInternals {
     if (target == null) {
       return null;
     }
-    Object m = methods.computeIfAbsent(target.getClass().getName() + '#' + name, k -> findMethod(target.getClass(), name));
+    Class<?> type = target.getClass();
+    Object m = methods.get(type).computeIfAbsent(name, k -> findMethod(type, name));
     if (m == MISSING) {
       return null;
     }

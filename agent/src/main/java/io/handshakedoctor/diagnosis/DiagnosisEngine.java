@@ -92,6 +92,17 @@ public final class DiagnosisEngine {
   /** The diagnosis for {@code evidence}; never throws, never null. */
   public Diagnosis diagnose(HandshakeEvidence evidence) {
     if (evidence == null) {
+      return diagnoseOnce(null);
+    }
+    try {
+      return Failures.sharedWhile(evidence, () -> diagnoseOnce(evidence));
+    } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+      return diagnoseOnce(evidence); // the evidence's failures could not be prepared: each rule tries
+    }
+  }
+
+  private Diagnosis diagnoseOnce(HandshakeEvidence evidence) {
+    if (evidence == null) {
       return Diagnosis.builder(Cause.UNKNOWN)
           .confidence(Confidence.LOW)
           .summary("No evidence was captured for this handshake failure.")

@@ -21,20 +21,58 @@ final class Failures {
   private static final Pattern ALERT_PREFIX = Pattern.compile("^\\([a-z_]+\\) ");
   private static final int MAX_DEPTH = 32;
 
+  /**
+   * The failures of the evidence being diagnosed: every rule asks for them, and building them
+   * (walking the chains, stripping and lower-casing every message) is most of a rule's work. Set
+   * and cleared by {@link DiagnosisEngine#diagnose}, so nothing outlives the diagnosis.
+   */
+  private static final ThreadLocal<Failures> CURRENT = new ThreadLocal<>();
+
   private final List<Throwable> all;
+  private final String[] stripped;
+  private final String[] lowered;
 
   private Failures(List<Throwable> all) {
     this.all = all;
+    this.stripped = new String[all.size()];
+    this.lowered = new String[all.size()];
+    for (int i = 0; i < stripped.length; i++) {
+      stripped[i] = message(all.get(i));
+      lowered[i] = stripped[i].toLowerCase(Locale.ROOT);
+    }
   }
 
   static Failures of(HandshakeEvidence evidence) {
+    Failures current = CURRENT.get();
+    if (current != null && current.evidence == evidence) {
+      return current;
+    }
     List<Throwable> out = new ArrayList<>();
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     addChain(evidence.failure(), out, seen);
     if (evidence.trust() != null) {
       addChain(evidence.trust().failure(), out, seen);
     }
-    return new Failures(Collections.unmodifiableList(out));
+    Failures f = new Failures(Collections.unmodifiableList(out));
+    f.evidence = evidence;
+    return f;
+  }
+
+  private HandshakeEvidence evidence; // the evidence these came from, while it is being diagnosed
+
+  /** Makes {@link #of(HandshakeEvidence)} answer from one computation during {@code diagnosis}. */
+  static <T> T sharedWhile(HandshakeEvidence evidence, java.util.function.Supplier<T> diagnosis) {
+    Failures previous = CURRENT.get();
+    CURRENT.set(of(evidence));
+    try {
+      return diagnosis.get();
+    } finally {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    }
   }
 
   static Failures of(Throwable t) {
@@ -55,6 +93,9 @@ final class Failures {
   static String strip(String message) {
     if (message == null) {
       return "";
+    }
+    if (message.isEmpty() || message.charAt(0) != '(') {
+      return message; // no prefix: skip the regular expression
     }
     return ALERT_PREFIX.matcher(message).replaceFirst("");
   }
@@ -86,9 +127,9 @@ final class Failures {
   /** The first throwable whose stripped message contains {@code fragment} (case-insensitive). */
   Throwable firstMentioning(String fragment) {
     String needle = fragment.toLowerCase(Locale.ROOT);
-    for (Throwable t : all) {
-      if (message(t).toLowerCase(Locale.ROOT).contains(needle)) {
-        return t;
+    for (int i = 0; i < lowered.length; i++) {
+      if (lowered[i].contains(needle)) {
+        return all.get(i);
       }
     }
     return null;
@@ -96,8 +137,8 @@ final class Failures {
 
   /** The first matcher of {@code pattern} that finds a match in a stripped message, or null. */
   Matcher find(Pattern pattern) {
-    for (Throwable t : all) {
-      Matcher m = pattern.matcher(message(t));
+    for (String message : stripped) {
+      Matcher m = pattern.matcher(message);
       if (m.find()) {
         return m;
       }

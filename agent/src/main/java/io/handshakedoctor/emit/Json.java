@@ -47,7 +47,12 @@ final class Json {
 
   static void string(StringBuilder sb, String s) {
     sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = 0;
+    while (plain < s.length() && needsNoEscape(s.charAt(plain))) {
+      plain++;
+    }
+    sb.append(s, 0, plain); // most text needs no escaping: copy it in one go
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"':
@@ -74,5 +79,9 @@ final class Json {
       }
     }
     sb.append('"');
+  }
+
+  private static boolean needsNoEscape(char c) {
+    return c >= 0x20 && c != '"' && c != '\\' && c < 0x7f;
   }
 }
