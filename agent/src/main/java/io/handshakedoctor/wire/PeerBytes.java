@@ -121,6 +121,8 @@ public final class PeerBytes {
     return new String(bytes, 0, Math.min(bytes.length, max), StandardCharsets.ISO_8859_1);
   }
 
+  private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
+
   private static String hex(byte[] bytes) {
     StringBuilder sb = new StringBuilder();
     int n = Math.min(bytes.length, HEX_BYTES);
@@ -128,7 +130,8 @@ public final class PeerBytes {
       if (i > 0) {
         sb.append(' ');
       }
-      sb.append(String.format("%02x", bytes[i] & 0xFF));
+      int b = bytes[i] & 0xFF;
+      sb.append(LOWER_HEX[b >> 4]).append(LOWER_HEX[b & 0xF]);
     }
     if (bytes.length > n) {
       sb.append(" ...");

@@ -5,23 +5,19 @@ package io.handshakedoctor.wire;
  * is safe to put in a log line: printable ASCII stays, everything else becomes {@code \xNN}.
  */
 final class Printable {
+  private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
+
   private Printable() {}
 
   /** Escapes {@code data[offset, offset+length)}, stopping once the result reaches maxChars. */
   static String escape(byte[] data, int offset, int length, int maxChars) {
+    // Hostile input is mostly unprintable bytes: no String or Formatter per byte, only the builder.
     StringBuilder sb = new StringBuilder(Math.min(length, maxChars) + 8);
     int end = offset + length;
     for (int i = offset; i < end; i++) {
       int b = data[i] & 0xFF;
-      String piece;
-      if (b == '\\') {
-        piece = "\\\\";
-      } else if (b >= 0x20 && b < 0x7F) {
-        piece = String.valueOf((char) b);
-      } else {
-        piece = String.format("\\x%02x", b);
-      }
-      if (sb.length() + piece.length() > maxChars) {
+      int pieceLength = b == '\\' ? 2 : (b >= 0x20 && b < 0x7F) ? 1 : 4;
+      if (sb.length() + pieceLength > maxChars) {
         // leave room for the ellipsis so the result stays within maxChars
         while (sb.length() > Math.max(0, maxChars - 3)) {
           sb.setLength(sb.length() - 1);
@@ -29,7 +25,13 @@ final class Printable {
         sb.append("...");
         return sb.toString();
       }
-      sb.append(piece);
+      if (b == '\\') {
+        sb.append('\\').append('\\');
+      } else if (pieceLength == 1) {
+        sb.append((char) b);
+      } else {
+        sb.append('\\').append('x').append(LOWER_HEX[b >> 4]).append(LOWER_HEX[b & 0xF]);
+      }
     }
     return sb.toString();
   }

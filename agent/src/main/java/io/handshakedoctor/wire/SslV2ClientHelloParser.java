@@ -70,7 +70,7 @@ final class SslV2ClientHelloParser {
         continue;
       }
       if (suites.size() < CodeLists.MAX_ENTRIES) {
-        suites.add(kind == 0 ? TlsNames.cipherSuite(code) : String.format("0x%06X", (kind << 16) | code));
+        suites.add(kind == 0 ? TlsNames.cipherSuite(code) : TlsNames.hex24((kind << 16) | code));
       }
     }
     malformed = specs.hasRemaining() || cipherSpecLength % 3 != 0;

@@ -188,6 +188,17 @@ public final class TlsNames {
 
   private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
+  /** {@code 0x%06X} without String.format (SSLv2 cipher specs are three bytes). */
+  static String hex24(int value) {
+    char[] c = new char[8];
+    c[0] = '0';
+    c[1] = 'x';
+    for (int i = 0; i < 6; i++) {
+      c[2 + i] = HEX_DIGITS[(value >> (20 - 4 * i)) & 0xF];
+    }
+    return new String(c);
+  }
+
   /** {@code 0x%04X} without String.format, which is slow enough to matter on hostile input. */
   static String hex(int value) {
     if ((value & 0xFFFF) != value) {
