@@ -194,4 +194,22 @@ class HandBuiltMessagesTest {
     assertFalse(TlsNames.isGrease(0x1301));
     assertFalse(TlsNames.isGrease(0x10A0A));
   }
+
+  @Test
+  void onlyWellFramedDerSequencesReachTheJdksNameDecoder() {
+    assertTrue(CertificateAuthorities.looksLikeDerSequence(new byte[] {0x30, 0x00}));
+    assertTrue(CertificateAuthorities.looksLikeDerSequence(new byte[] {0x30, 0x01, 0x05}));
+    byte[] longForm = new byte[4 + 300];
+    longForm[0] = 0x30;
+    longForm[1] = (byte) 0x82;
+    longForm[2] = 0x01;
+    longForm[3] = 0x2c;
+    assertTrue(CertificateAuthorities.looksLikeDerSequence(longForm));
+    assertFalse(CertificateAuthorities.looksLikeDerSequence(new byte[0]));
+    assertFalse(CertificateAuthorities.looksLikeDerSequence(new byte[] {0x00, 0x00}));
+    assertFalse(CertificateAuthorities.looksLikeDerSequence(new byte[] {0x30, 0x05, 0x01}));
+    assertFalse(CertificateAuthorities.looksLikeDerSequence(new byte[] {0x30, (byte) 0x80}));
+    assertEquals(null, CertificateAuthorities.decode(new byte[] {0x30, 0x03, 0x01}));
+    assertEquals("", CertificateAuthorities.decode(new byte[] {0x30, 0x00}));
+  }
 }
