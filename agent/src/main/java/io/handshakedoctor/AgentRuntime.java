@@ -37,8 +37,7 @@ final class AgentRuntime {
     InternalErrors errors = new InternalErrors();
     openJavaBase(inst);
     List<FailureOutput> outputs = outputs(config, errors);
-    atExit(outputs, errors);
-    HandshakeListener listener =
+    CapturingListener capturing =
         new CapturingListener(
             config.captureMaxInFlight(),
             config.captureMaxBytes(),
@@ -48,6 +47,8 @@ final class AgentRuntime {
                 outputs,
                 errors),
             errors);
+    atExit(capturing, outputs, errors);
+    HandshakeListener listener = capturing;
     for (FailureOutput output : outputs) {
       if (output instanceof OtelOutput) {
         listener = ((OtelOutput) output).capturingContexts(listener);
@@ -78,16 +79,23 @@ final class AgentRuntime {
     return outputs;
   }
 
+  /** How long exit waits for handshakes still in flight to resolve (see {@link #atExit}). */
+  private static final long EXIT_GRACE_MILLIS = 500;
+
   /**
-   * At exit: the failures the log-type outputs held back as repeats are written with their counts,
-   * then the fault summary. The hook thread exists only from now until exit and starts only then.
+   * At exit: handshakes still in flight get a short grace to resolve (java.net.http closes a
+   * connection whose connect timeout fired on its own thread, after the application has already
+   * seen the exception; a program that exits at once would otherwise lose that failure's report);
+   * then the failures the log-type outputs held back as repeats are written with their counts, then
+   * the fault summary. The hook thread exists only from now until exit and starts only then.
    */
-  private static void atExit(List<FailureOutput> outputs, InternalErrors errors) {
+  private static void atExit(CapturingListener capturing, List<FailureOutput> outputs, InternalErrors errors) {
     try {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
+                    awaitInFlight(capturing);
                     for (FailureOutput output : outputs) {
                       try {
                         output.flush();
@@ -100,6 +108,17 @@ final class AgentRuntime {
                   "handshake-doctor-shutdown"));
     } catch (Throwable t) {
       errors.internalError("registering the shutdown hook", t);
+    }
+  }
+
+  private static void awaitInFlight(CapturingListener capturing) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(EXIT_GRACE_MILLIS);
+    try {
+      while (capturing.inFlight() > 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
