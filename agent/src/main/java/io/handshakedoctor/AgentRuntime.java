@@ -81,6 +81,7 @@ final class AgentRuntime {
 
   /** How long exit waits for handshakes still in flight to resolve (see {@link #atExit}). */
   private static final long EXIT_GRACE_MILLIS = 500;
+  private static final long REPORT_GRACE_MILLIS = 3000;
 
   /**
    * At exit: handshakes still in flight get a short grace to resolve (java.net.http closes a
@@ -112,9 +113,18 @@ final class AgentRuntime {
   }
 
   private static void awaitInFlight(CapturingListener capturing) {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(EXIT_GRACE_MILLIS);
+    long start = System.nanoTime();
+    long graceEnd = start + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(EXIT_GRACE_MILLIS);
+    // A report already under way (the first one loads the rules) is let finish, within reason.
+    long reportEnd = start + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(REPORT_GRACE_MILLIS);
     try {
-      while (capturing.inFlight() > 0 && System.nanoTime() < deadline) {
+      while (true) {
+        long now = System.nanoTime();
+        boolean handshakes = capturing.inFlight() > 0 && now < graceEnd;
+        boolean reports = capturing.reporting() > 0 && now < reportEnd;
+        if (!handshakes && !reports) {
+          break;
+        }
         Thread.sleep(10);
       }
     } catch (InterruptedException e) {

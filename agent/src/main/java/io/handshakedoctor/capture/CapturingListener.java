@@ -20,6 +20,8 @@ public final class CapturingListener implements HandshakeListener {
   private final EvidenceAssembler assembler;
   private final FailureSink sink;
   private final InternalErrorReporter errors;
+  /** Failures being diagnosed and written right now (their captures already left the registry). */
+  private final java.util.concurrent.atomic.AtomicInteger reporting = new java.util.concurrent.atomic.AtomicInteger();
 
   public CapturingListener(
       int maxInFlight, int byteBudget, FailureSink sink, InternalErrorReporter errors) {
@@ -32,6 +34,11 @@ public final class CapturingListener implements HandshakeListener {
   /** Handshakes currently in flight (for tests and the shutdown summary). */
   public int inFlight() {
     return registry.inFlight();
+  }
+
+  /** Failures whose report (diagnosis, outputs) is being made right now, on any thread. */
+  public int reporting() {
+    return reporting.get();
   }
 
   /** Handshake bytes held by all captures in flight (each bounded by capture.max.bytes). */
@@ -165,6 +172,15 @@ public final class CapturingListener implements HandshakeListener {
     if (registry.isEmpty()) {
       return;
     }
+    reporting.incrementAndGet(); // before the capture leaves the registry: never seen as idle
+    try {
+      reportAbandoned(engine, reported, cause);
+    } finally {
+      reporting.decrementAndGet();
+    }
+  }
+
+  private void reportAbandoned(Object engine, Throwable reported, Throwable cause) {
     Object transportContext = assembler.transportContextOf(engine);
     // java.net.http closes a connection itself when its connect or request timeout fires; JDK 17
     // says only "connection closed locally" (later releases chain the timeout as the cause).
@@ -227,11 +243,19 @@ public final class CapturingListener implements HandshakeListener {
   }
 
   private void report(Object transportContext, Throwable thrown, FailureOrigin origin) {
-    HandshakeCapture capture = registry.end(transportContext);
-    if (capture == null) {
-      return; // not a handshake failure (the connection was already established)
+    if (registry.isEmpty()) {
+      return;
     }
-    HandshakeEvidence evidence = assembler.assemble(capture.snapshot(), thrown, origin);
-    sink.handshakeFailed(evidence, thrown);
+    reporting.incrementAndGet(); // before the capture leaves the registry: never seen as idle
+    try {
+      HandshakeCapture capture = registry.end(transportContext);
+      if (capture == null) {
+        return; // not a handshake failure (the connection was already established)
+      }
+      HandshakeEvidence evidence = assembler.assemble(capture.snapshot(), thrown, origin);
+      sink.handshakeFailed(evidence, thrown);
+    } finally {
+      reporting.decrementAndGet();
+    }
   }
 }
