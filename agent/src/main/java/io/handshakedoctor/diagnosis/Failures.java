@@ -32,8 +32,11 @@ final class Failures {
   private final String[] stripped;
   private final String[] lowered;
 
-  private Failures(List<Throwable> all) {
+  private final HandshakeEvidence evidence; // where they came from; null for a bare throwable
+
+  private Failures(List<Throwable> all, HandshakeEvidence evidence) {
     this.all = all;
+    this.evidence = evidence;
     this.stripped = new String[all.size()];
     this.lowered = new String[all.size()];
     for (int i = 0; i < stripped.length; i++) {
@@ -53,12 +56,8 @@ final class Failures {
     if (evidence.trust() != null) {
       addChain(evidence.trust().failure(), out, seen);
     }
-    Failures f = new Failures(Collections.unmodifiableList(out));
-    f.evidence = evidence;
-    return f;
+    return new Failures(Collections.unmodifiableList(out), evidence);
   }
-
-  private HandshakeEvidence evidence; // the evidence these came from, while it is being diagnosed
 
   /** Makes {@link #of(HandshakeEvidence)} answer from one computation during {@code diagnosis}. */
   static <T> T sharedWhile(HandshakeEvidence evidence, java.util.function.Supplier<T> diagnosis) {
@@ -78,7 +77,7 @@ final class Failures {
   static Failures of(Throwable t) {
     List<Throwable> out = new ArrayList<>();
     addChain(t, out, new IdentityHashMap<>());
-    return new Failures(Collections.unmodifiableList(out));
+    return new Failures(Collections.unmodifiableList(out), null);
   }
 
   private static void addChain(Throwable t, List<Throwable> out, Map<Throwable, Boolean> seen) {
