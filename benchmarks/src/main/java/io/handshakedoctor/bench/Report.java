@@ -143,36 +143,7 @@ public final class Report {
     out.append('\n');
 
     if (!alloc.isEmpty()) {
-      out.append("### Allocation per operation (JMH -prof gc, gc.alloc.rate.norm, bytes)\n\n");
-      out.append("| benchmark | plain B/op |");
-      for (String v : variants) {
-        if (!v.equals(PLAIN)) {
-          out.append(' ').append(v).append(" − plain, B/op median [min, max] |");
-        }
-      }
-      out.append("\n|---|---|");
-      for (String v : variants) {
-        if (!v.equals(PLAIN)) {
-          out.append("---|");
-        }
-      }
-      out.append('\n');
-      for (Map.Entry<String, Map<String, Map<Integer, Double>>> e : alloc.entrySet()) {
-        Map<Integer, Double> plain = e.getValue().get(PLAIN);
-        if (plain == null) {
-          continue;
-        }
-        out.append("| ").append(e.getKey()).append(" | ")
-            .append(String.format(Locale.ROOT, "%.0f", median(new ArrayList<>(plain.values()))))
-            .append(" |");
-        for (String v : variants) {
-          if (!v.equals(PLAIN)) {
-            out.append(' ').append(spread(differences(plain, e.getValue().get(v)), "%+.0f")).append(" |");
-          }
-        }
-        out.append('\n');
-      }
-      out.append('\n');
+      allocationTable(out, "JMH -prof gc, gc.alloc.rate.norm, bytes", "benchmark | plain B/op", variants, alloc);
     }
   }
 
@@ -294,36 +265,7 @@ public final class Report {
     if (bytes.isEmpty()) {
       return;
     }
-    out.append("### Allocation per operation (CpuProbe, the benchmark thread's allocation counter)\n\n");
-    out.append("| workload | plain B/op (median) |");
-    for (String v : variants) {
-      if (!v.equals(PLAIN)) {
-        out.append(' ').append(v).append(" − plain, B/op median [min, max] |");
-      }
-    }
-    out.append("\n|---|---|");
-    for (String v : variants) {
-      if (!v.equals(PLAIN)) {
-        out.append("---|");
-      }
-    }
-    out.append('\n');
-    for (Map.Entry<String, Map<String, Map<Integer, Double>>> e : bytes.entrySet()) {
-      Map<Integer, Double> plain = e.getValue().get(PLAIN);
-      if (plain == null) {
-        continue;
-      }
-      out.append("| ").append(e.getKey()).append(" | ")
-          .append(String.format(Locale.ROOT, "%.0f", median(new ArrayList<>(plain.values()))))
-          .append(" |");
-      for (String v : variants) {
-        if (!v.equals(PLAIN)) {
-          out.append(' ').append(spread(differences(plain, e.getValue().get(v)), "%+.0f")).append(" |");
-        }
-      }
-      out.append('\n');
-    }
-    out.append('\n');
+    allocationTable(out, "CpuProbe, the benchmark thread's allocation counter", "workload | plain B/op (median)", variants, bytes);
   }
 
   // ---- start-up -----------------------------------------------------------------------------
@@ -469,5 +411,44 @@ public final class Report {
     }
     fields.add(f.toString());
     return fields;
+  }
+
+  /** Bytes per operation: plain's median, then each variant's difference from plain per round. */
+  private static void allocationTable(
+      StringBuilder out,
+      String source,
+      String firstColumns,
+      List<String> variants,
+      Map<String, Map<String, Map<Integer, Double>>> bytes) {
+    out.append("### Allocation per operation (").append(source).append(")\n\n");
+    out.append("| ").append(firstColumns).append(" |");
+    for (String v : variants) {
+      if (!v.equals(PLAIN)) {
+        out.append(' ').append(v).append(" − plain, B/op median [min, max] |");
+      }
+    }
+    out.append("\n|---|---|");
+    for (String v : variants) {
+      if (!v.equals(PLAIN)) {
+        out.append("---|");
+      }
+    }
+    out.append('\n');
+    for (Map.Entry<String, Map<String, Map<Integer, Double>>> e : bytes.entrySet()) {
+      Map<Integer, Double> plain = e.getValue().get(PLAIN);
+      if (plain == null) {
+        continue;
+      }
+      out.append("| ").append(e.getKey()).append(" | ")
+          .append(String.format(Locale.ROOT, "%.0f", median(new ArrayList<>(plain.values()))))
+          .append(" |");
+      for (String v : variants) {
+        if (!v.equals(PLAIN)) {
+          out.append(' ').append(spread(differences(plain, e.getValue().get(v)), "%+.0f")).append(" |");
+        }
+      }
+      out.append('\n');
+    }
+    out.append('\n');
   }
 }
