@@ -58,11 +58,6 @@ final class RepeatFilter {
     this.intervalNanos = intervalNanos;
   }
 
-  /** As {@link #admit(String, FailureEvent, long)}, keeping no event (for counting only). */
-  long admit(String key, long nowNanos) {
-    return admit(key, null, nowNanos);
-  }
-
   /** The number of failures this one stands for (at least 1), or 0 when it is held back. */
   synchronized long admit(String key, FailureEvent event, long nowNanos) {
     State state = byKey.get(key);

@@ -11,24 +11,24 @@ class RepeatFilterTest {
   @Test
   void equalFailuresWithinTheIntervalAreHeldBackAndCountedIntoTheNextOne() {
     RepeatFilter filter = new RepeatFilter(60 * SECOND);
-    assertEquals(1, filter.admit("k", 0));
-    assertEquals(0, filter.admit("k", 10 * SECOND));
-    assertEquals(0, filter.admit("k", 20 * SECOND));
-    assertEquals(3, filter.admit("k", 61 * SECOND));
+    assertEquals(1, filter.admit("k", null, 0));
+    assertEquals(0, filter.admit("k", null, 10 * SECOND));
+    assertEquals(0, filter.admit("k", null, 20 * SECOND));
+    assertEquals(3, filter.admit("k", null, 61 * SECOND));
   }
 
   @Test
   void differentKeysAreIndependent() {
     RepeatFilter filter = new RepeatFilter(60 * SECOND);
-    assertEquals(1, filter.admit("a", 0));
-    assertEquals(1, filter.admit("b", 1));
+    assertEquals(1, filter.admit("a", null, 0));
+    assertEquals(1, filter.admit("b", null, 1));
   }
 
   @Test
   void aZeroIntervalLetsEverythingThrough() {
     RepeatFilter filter = new RepeatFilter(0);
-    assertEquals(1, filter.admit("k", 0));
-    assertEquals(1, filter.admit("k", 0));
+    assertEquals(1, filter.admit("k", null, 0));
+    assertEquals(1, filter.admit("k", null, 0));
   }
 
   @Test
