@@ -31,6 +31,8 @@ public final class Names {
   public static final String ALERT_DIRECTION = NAMESPACE + "alert.direction";
   public static final String PROTOCOLS_OFFERED = NAMESPACE + "protocols.offered";
   public static final String PROTOCOLS_ENABLED = NAMESPACE + "protocols.enabled";
+  /** JA4 of the ClientHello (FoxIO's TLS-client method); JA3 has the registry's {@code tls.client.ja3}. */
+  public static final String CLIENT_JA4 = NAMESPACE + "client.ja4";
   public static final String PEER_CERTIFICATE_CHAIN = NAMESPACE + "peer_certificate_chain";
   /** Only in log-type outputs: how many equal failures one entry stands for. */
   public static final String REPEAT_COUNT = NAMESPACE + "repeat.count";
