@@ -16,6 +16,8 @@ import io.handshakedoctor.emit.LogLineOutput;
 import io.handshakedoctor.emit.RepeatLimitedOutput;
 import io.handshakedoctor.emit.otel.OtelOutput;
 import io.handshakedoctor.instrumentation.HookedClasses;
+import io.handshakedoctor.inventory.EarlyWarnings;
+import io.handshakedoctor.inventory.PeerInventory;
 import io.handshakedoctor.instrumentation.JsseTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -31,22 +33,31 @@ import java.util.Set;
 final class AgentRuntime {
   private static final String[] OPENED_PACKAGES = {"sun.security.ssl", "java.lang"};
 
+  /** The running agent's inventory, for {@code report <pid>}; null when off or not started. */
+  private static volatile PeerInventory inventory;
+
   private AgentRuntime() {}
+
+  static PeerInventory inventory() {
+    return inventory;
+  }
 
   static void start(AgentConfig config, Instrumentation inst) {
     InternalErrors errors = new InternalErrors();
     openJavaBase(inst);
     List<FailureOutput> outputs = outputs(config, errors);
-    CapturingListener capturing =
-        new CapturingListener(
-            config.captureMaxInFlight(),
-            config.captureMaxBytes(),
-            new FailurePipeline(
-                () -> DiagnosisEngine.standard(errors::internalError),
-                new ExceptionEnricher(config.enrichment()),
-                outputs,
-                errors),
+    FailurePipeline failures =
+        new FailurePipeline(
+            () -> DiagnosisEngine.standard(errors::internalError),
+            new ExceptionEnricher(config.enrichment()),
+            outputs,
             errors);
+    PeerInventory peers = config.inventory() ? inventory(config, outputs, errors) : null;
+    CapturingListener capturing =
+        peers == null
+            ? new CapturingListener(config.captureMaxInFlight(), config.captureMaxBytes(), failures, errors)
+            : new CapturingListener(config.captureMaxInFlight(), config.captureMaxBytes(), failures, errors, peers);
+    inventory = peers;
     atExit(capturing, outputs, errors);
     HandshakeListener listener = capturing;
     for (FailureOutput output : outputs) {
@@ -61,6 +72,28 @@ final class AgentRuntime {
     JsseTransformer transformer = new JsseTransformer(errors::internalError);
     inst.addTransformer(transformer, true);
     retransformLoaded(inst, errors);
+  }
+
+  /** The peer inventory, its warnings going to the failures' outputs and its metrics to OpenTelemetry. */
+  private static PeerInventory inventory(AgentConfig config, List<FailureOutput> outputs, InternalErrors errors) {
+    OtelOutput otel = null;
+    for (FailureOutput output : outputs) {
+      if (output instanceof OtelOutput) {
+        otel = (OtelOutput) output;
+      }
+    }
+    OtelOutput metrics = otel;
+    PeerInventory peers =
+        new PeerInventory(
+            config.inventoryInterval(),
+            config.inventoryMaxPeers(),
+            new EarlyWarnings(config.expiryWarningHorizon()),
+            new WarningPipeline(outputs, errors),
+            metrics == null ? () -> {} : metrics::inventoryRecorded);
+    if (metrics != null) {
+      metrics.observe(peers, config.expiryMetricMaxPeers());
+    }
+    return peers;
   }
 
   private static List<FailureOutput> outputs(AgentConfig config, InternalErrors errors) {

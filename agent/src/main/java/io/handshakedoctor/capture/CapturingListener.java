@@ -20,15 +20,37 @@ public final class CapturingListener implements HandshakeListener {
   private final EvidenceAssembler assembler;
   private final FailureSink sink;
   private final InternalErrorReporter errors;
+  /** Null when the peer inventory is off. */
+  private final HealthyHandshakeRecorder healthy;
   /** Failures being diagnosed and written right now (their captures already left the registry). */
   private final java.util.concurrent.atomic.AtomicInteger reporting = new java.util.concurrent.atomic.AtomicInteger();
 
   public CapturingListener(
       int maxInFlight, int byteBudget, FailureSink sink, InternalErrorReporter errors) {
+    this(maxInFlight, byteBudget, sink, errors, (HealthyHandshakeRecorder) null);
+  }
+
+  /** With the peer inventory: successful handshakes go to {@code healthy} (docs/early-warnings.md). */
+  public CapturingListener(
+      int maxInFlight,
+      int byteBudget,
+      FailureSink sink,
+      InternalErrorReporter errors,
+      HealthyHandshakeSink healthy) {
+    this(maxInFlight, byteBudget, sink, errors, HealthyHandshakeRecorder.jsse(healthy, errors));
+  }
+
+  CapturingListener(
+      int maxInFlight,
+      int byteBudget,
+      FailureSink sink,
+      InternalErrorReporter errors,
+      HealthyHandshakeRecorder healthy) {
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
     this.assembler = new EvidenceAssembler(new JsseInternals());
     this.sink = sink;
     this.errors = errors;
+    this.healthy = healthy;
   }
 
   /** Handshakes currently in flight (for tests and the shutdown summary). */
@@ -153,6 +175,9 @@ public final class CapturingListener implements HandshakeListener {
     if (!registry.isEmpty()) {
       HandshakeCapture capture = registry.end(transportContext);
       if (capture != null) {
+        if (healthy != null) {
+          healthy.finished(transportContext, capture);
+        }
         if (capture.awaitsServerVerdict()) {
           registry.retire(transportContext, capture);
         } else {

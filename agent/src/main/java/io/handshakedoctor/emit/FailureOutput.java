@@ -8,6 +8,9 @@ public interface FailureOutput {
    */
   void write(FailureEvent event, long repeats);
 
+  /** Writes one early warning (already limited to once per peer and condition per interval). */
+  default void warn(WarningEvent warning) {}
+
   /** Writes whatever is held back (called once, at exit). */
   default void flush() {}
 }

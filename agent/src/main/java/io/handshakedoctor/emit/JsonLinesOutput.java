@@ -28,15 +28,28 @@ public final class JsonLinesOutput implements FailureOutput {
 
   @Override
   public synchronized void write(FailureEvent event, long repeats) {
-    if (broken) {
-      return;
-    }
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("timestamp", Instant.now().toString());
     line.put("event.name", Names.EVENT);
     line.putAll(event.attributes());
     if (repeats > 1) {
       line.put(Names.REPEAT_COUNT, repeats);
+    }
+    append(line);
+  }
+
+  @Override
+  public synchronized void warn(WarningEvent warning) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("timestamp", Instant.now().toString());
+    line.put("event.name", Names.WARNING_EVENT);
+    line.putAll(warning.attributes());
+    append(line);
+  }
+
+  private void append(Map<String, Object> line) {
+    if (broken) {
+      return;
     }
     try {
       if (writer == null) {

@@ -25,7 +25,15 @@ public final class LogLineOutput implements FailureOutput {
 
   @Override
   public void write(FailureEvent event, long repeats) {
-    String line = line(event, repeats);
+    writeLine(line(event, repeats));
+  }
+
+  @Override
+  public void warn(WarningEvent warning) {
+    writeLine(warning.line());
+  }
+
+  private void writeLine(String line) {
     if (target == LogTarget.STDERR) {
       System.err.println(line);
     } else if (target == LogTarget.AUTO) {
