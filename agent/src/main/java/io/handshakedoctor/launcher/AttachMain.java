@@ -13,17 +13,19 @@ public final class AttachMain {
   private AttachMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("report")) {
+      System.exit(ReportCommand.run(args, jar()));
+    }
     if (args.length == 0 || args[0].startsWith("-")) {
       System.out.println("usage: java -jar handshake-doctor.jar <pid> [key=value,...]");
+      System.out.println("       java -jar handshake-doctor.jar report <pid> [--json]");
       System.out.println("JVMs on this machine:");
       for (VirtualMachineDescriptor vm : VirtualMachine.list()) {
         System.out.println("  " + vm.id() + "  " + vm.displayName());
       }
       System.exit(args.length == 0 ? 0 : 1);
     }
-    String jar =
-        new File(AttachMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-            .getAbsolutePath();
+    String jar = jar();
     VirtualMachine vm = VirtualMachine.attach(args[0]);
     try {
       vm.loadAgent(jar, args.length > 1 ? args[1] : "");
@@ -31,5 +33,10 @@ public final class AttachMain {
       vm.detach();
     }
     System.out.println("handshake-doctor attached to " + args[0]);
+  }
+
+  private static String jar() throws java.net.URISyntaxException {
+    return new File(AttachMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .getAbsolutePath();
   }
 }

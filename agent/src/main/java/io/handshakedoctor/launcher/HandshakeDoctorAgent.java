@@ -13,6 +13,9 @@ import java.util.jar.JarFile;
 public final class HandshakeDoctorAgent {
   private static final String INSTALLER = "io.handshakedoctor.AgentInstaller";
 
+  /** The running agent's class loader, for requests from a later attach ({@link ReportCommand}). */
+  private static ClassLoader agentLoader;
+
   private HandshakeDoctorAgent() {}
 
   public static void premain(String arguments, Instrumentation instrumentation) {
@@ -27,14 +30,16 @@ public final class HandshakeDoctorAgent {
       String arguments, Instrumentation instrumentation, boolean attached) {
     try {
       if (System.getProperty("handshake.doctor.started") != null) {
+        if (arguments != null && arguments.startsWith(ReportCommand.ARGUMENT)) {
+          ReportCommand.answer(agentLoader, arguments);
+        }
         return; // attached twice: the first copy already runs
       }
       System.setProperty("handshake.doctor.started", "true");
       File jar = agentJar();
       // The jar root holds only this launcher and the bootstrap hooks (which the installer puts
       // into the boot loader); everything else sits under inst/ where no other loader looks.
-      ClassLoader agentLoader =
-          new IsolatedClassLoader(jar, ClassLoader.getPlatformClassLoader());
+      agentLoader = new IsolatedClassLoader(jar, ClassLoader.getPlatformClassLoader());
       Class<?> installer = Class.forName(INSTALLER, true, agentLoader);
       installer
           .getMethod("install", String.class, Instrumentation.class, boolean.class, JarFile.class)
