@@ -36,11 +36,18 @@ final class ForkedJvm {
   }
 
   List<String> command(Jdk jdk, String mainClass, List<String> args) throws IOException {
+    return command(jdk, mainClass, args, "", List.of());
+  }
+
+  /** With more agent options ({@code ,key=value...}) and JVM options before the main class. */
+  List<String> command(Jdk jdk, String mainClass, List<String> args, String agentOptions, List<String> jvmOptions)
+      throws IOException {
     Path hosts = dir.resolve("hosts");
     Files.write(hosts, ("127.0.0.1 " + ExternalPki.APP_HOST + " " + ExternalPki.OTHER_HOST + "\n").getBytes(StandardCharsets.US_ASCII));
     List<String> command = new ArrayList<>();
     command.add(jdk.java());
-    command.add("-javaagent:" + AGENT_JAR + "=events.file=" + events + ",log=stderr,dedup.interval=0");
+    command.add("-javaagent:" + AGENT_JAR + "=events.file=" + events + ",log=stderr,dedup.interval=0" + agentOptions);
+    command.addAll(jvmOptions);
     command.add("-Djdk.net.hosts.file=" + hosts);
     command.add("-cp");
     command.add(SAMPLES_JAR.toString());
