@@ -37,7 +37,8 @@ public final class WarningEvent {
 
   static String peer(HealthyHandshake h) {
     if (h.side() == Side.CLIENT) {
-      return h.peerPort() > 0 ? h.peerHost() + ":" + h.peerPort() : h.peerHost();
+      String host = h.peerHost() == null ? "unknown host" : h.peerHost();
+      return h.peerPort() > 0 ? host + ":" + h.peerPort() : host;
     }
     return "clients of this server" + (h.peerPort() > 0 ? " (port " + h.peerPort() + ")" : "");
   }
