@@ -5,7 +5,6 @@ import io.handshakedoctor.evidence.HealthyHandshake;
 import io.handshakedoctor.inventory.PeerInventory;
 import io.handshakedoctor.inventory.PeerView;
 import io.handshakedoctor.inventory.Warning;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,7 +119,7 @@ public final class InventoryReport {
         s.append(" (SNI ").append(h.serverName()).append(')');
       }
       s.append("\n  ").append(h.protocol()).append(' ').append(h.cipherSuite())
-          .append(", ").append(p.handshakes()).append(" handshakes since ").append(p.firstSeen()).append('\n');
+          .append(", ").append(p.handshakes()).append(p.handshakes() == 1 ? " handshake since " : " handshakes since ").append(p.firstSeen()).append('\n');
       if (!h.peerChain().isEmpty()) {
         CertificateSummary leaf = h.peerChain().get(0);
         s.append("  certificate ").append(leaf.subject()).append(", issued by ").append(leaf.issuer())
@@ -131,7 +130,7 @@ public final class InventoryReport {
             .append(h.chainCompletedFromTrustStore() ? " (chain completed from this JVM's store)" : "").append('\n');
       }
       if (p.expiresFirst() != null) {
-        long days = Duration.ofSeconds(PeerInventory.secondsLeft(p, now)).toDays();
+        long days = Math.round(PeerInventory.secondsLeft(p, now) / 86400.0); // as the warning counts them
         s.append("  expires first: ").append(p.expiresFirst().subject()).append(" on ").append(p.earliestExpiry())
             .append(" (").append(days).append(" days)\n");
       }

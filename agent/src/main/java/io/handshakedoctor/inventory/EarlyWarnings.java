@@ -190,7 +190,7 @@ public final class EarlyWarnings {
         out.add(
             new Warning(
                 WarningKind.ISSUER_CHANGED, now,
-                "The " + peerRole(now) + " certificate of " + peerName(now) + " changed issuer since " + before.observedAt()
+                "The certificate of " + peerName(now) + " changed issuer since " + before.observedAt()
                     + ": was " + old.issuer() + ", now " + leaf.issuer() + " (" + describe(leaf) + ")",
                 "If the change was not planned (interception, a wrong certificate deployed), check " + peerName(now)
                     + "; if it was, make sure every client's trust store holds the new issuer's root.",
@@ -200,7 +200,7 @@ public final class EarlyWarnings {
         out.add(
             new Warning(
                 WarningKind.KEY_TYPE_CHANGED, now,
-                "The " + peerRole(now) + " certificate of " + peerName(now) + " changed key type since " + before.observedAt()
+                "The certificate of " + peerName(now) + " changed key type since " + before.observedAt()
                     + ": was " + old.publicKeyAlgorithm() + ", now " + leaf.publicKeyAlgorithm(),
                 "Check that every client of " + peerName(now) + " accepts " + leaf.publicKeyAlgorithm()
                     + " (signature schemes, pinned keys); clients that do not will fail the handshake.",

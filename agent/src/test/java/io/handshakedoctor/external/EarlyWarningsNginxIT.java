@@ -67,7 +67,7 @@ class EarlyWarningsNginxIT {
       args.addAll(Arrays.asList("--url", "https://" + APP_HOST + ":" + drift + "/", "--await", swapped.toString(),
           "--hold-until", finished.toString()));
       client = Processes.start(jvm.command(jdk, ForkedJvm.CONNECT, args, ",inventory.interval=" + INTERVAL_SECONDS,
-          List.of("-Djava.security.properties=" + security)), dir, "jvm");
+          List.of("-Djava.security.properties=" + security)), jvm.dir, "jvm");
       Processes.awaitText(jvm.stdoutFile(), "https://" + APP_HOST + ":" + drift + "/: ", client, Duration.ofSeconds(60), "client");
       Instant firstDrift = Instant.now();
 

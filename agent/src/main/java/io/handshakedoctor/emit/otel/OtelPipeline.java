@@ -54,7 +54,7 @@ final class OtelPipeline {
   private final Meter meter;
   private final ThreadLocal<Context> logContext = new ThreadLocal<>();
 
-  private OtelPipeline(OpenTelemetry otel, String mode, OtelSignals signals, Duration logRepeatInterval) {
+  OtelPipeline(OpenTelemetry otel, String mode, OtelSignals signals, Duration logRepeatInterval) {
     this.signals = signals;
     this.mode = mode;
     String version = agentVersion();
