@@ -63,8 +63,8 @@ final class DemoReport {
             }
         }
         out.println();
-        out.println("Each row: the side whose diagnosis answers the scenario, its exception's message, the cause the"
-                + " agent names and (below) the opening of its summary.");
+        out.println("Each row: the side whose diagnosis answers the scenario, the message of its exception, the cause");
+        out.println("the agent names and, below, the opening of its summary.");
         if (example >= 0) {
             out.println("The whole text of one (./demo.sh NAME prints it for any scenario):");
             out.println();
@@ -109,7 +109,7 @@ final class DemoReport {
             if (side.error == null) {
                 continue;
             }
-            text.append("  ").append(side.name).append(" threw ").append(ScenarioResult.describe(side.error)).append('\n');
+            wrap(text, side.name + " threw " + ScenarioResult.describe(side.error), "  ", "      ");
             if (side.diagnosis == null) {
                 text.append("    (no diagnosis attached)\n");
                 continue;
@@ -117,9 +117,9 @@ final class DemoReport {
             boolean answers = answering != null && side.name.equals(answering.name);
             text.append("    handshake-doctor: ").append(side.diagnosis.cause)
                     .append(answers ? "  <- answers the scenario" : "").append('\n');
-            wrap(text, side.diagnosis.summary, "      ");
+            wrap(text, side.diagnosis.summary, "      ", "      ");
             if (!side.diagnosis.fix.isEmpty()) {
-                wrap(text, "fix: " + side.diagnosis.fix, "      ");
+                wrap(text, "fix: " + side.diagnosis.fix, "      ", "      ");
             }
         }
         return text.append('\n').toString();
@@ -185,15 +185,17 @@ final class DemoReport {
         return pad("", width).replace(' ', '-');
     }
 
-    /** Appends {@code text} in lines of at most TEXT_WIDTH, each starting with {@code indent}. */
-    private static void wrap(StringBuilder out, String text, String indent) {
-        StringBuilder line = new StringBuilder(indent);
+    /** Appends {@code text} in lines of at most TEXT_WIDTH, the first after {@code first}, the others after {@code indent}. */
+    private static void wrap(StringBuilder out, String text, String first, String indent) {
+        StringBuilder line = new StringBuilder(first);
+        int start = first.length();
         for (String word : text.trim().split("\\s+")) {
-            if (line.length() > indent.length() && line.length() + 1 + word.length() > TEXT_WIDTH) {
+            if (line.length() > start && line.length() + 1 + word.length() > TEXT_WIDTH) {
                 out.append(line).append('\n');
                 line = new StringBuilder(indent);
+                start = indent.length();
             }
-            if (line.length() > indent.length()) {
+            if (line.length() > start) {
                 line.append(' ');
             }
             line.append(word);
