@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakedoctor.testsupport.TestJdk;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -15,12 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class JavaToolOptionsIT {
 
-  static List<TestJdk> runtimes() {
-    return TestJdk.all();
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("runtimes")
+  @MethodSource("io.handshakedoctor.testsupport.TestJdk#all")
   void anAgentInJavaToolOptionsDiagnosesAFailingHandshake(TestJdk jdk) throws Exception {
     ForkedRun run = ForkedRun.samplesWithAgentInToolOptions(jdk, "", "certificate_expired", "--client", "socket");
     assertEquals(0, run.exitCode, run::describe);
