@@ -73,6 +73,7 @@ final class ForkedRun {
     Path out = dir.resolve("stdout");
     Path err = dir.resolve("stderr");
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    // One set by the machine or CI would add its flags (or a second agent) to every run compared here.
     builder.environment().remove("JAVA_TOOL_OPTIONS");
     if (agent != null && agentInToolOptions) {
       builder.environment().put("JAVA_TOOL_OPTIONS", agent);
