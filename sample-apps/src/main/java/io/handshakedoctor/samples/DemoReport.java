@@ -58,7 +58,7 @@ final class DemoReport {
         int example = -1;
         for (int i = 0; i < scenarios.size(); i++) {
             boolean failed = !results.get(i).isOk() && !results.get(i).isSkipped();
-            if (scenarios.get(i).name().equals(EXAMPLE) && failed || example < 0 && failed) {
+            if (failed && (example < 0 || scenarios.get(i).name().equals(EXAMPLE))) {
                 example = i;
             }
         }
