@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
+import io.handshakedoctor.testsupport.TestJdk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,13 +29,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EarlyWarningsNginxIT {
   private static final int INTERVAL_SECONDS = 3;
 
-  static List<Jdk> jdks() {
-    return Jdk.all();
+  static List<TestJdk> jdks() {
+    return TestJdk.all();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
-  void warningsOnceEachAndTheReportListsThePeers(Jdk jdk) throws Exception {
+  void warningsOnceEachAndTheReportListsThePeers(TestJdk jdk) throws Exception {
     Processes.requireTools(true);
     ExternalPki pki = ExternalPki.shared();
     Path dir = Files.createTempDirectory("hd-early-warnings-" + jdk);
@@ -150,7 +151,7 @@ class EarlyWarningsNginxIT {
     return matching.get(0);
   }
 
-  private static String report(Jdk jdk, long pid, Path dir, boolean json) throws Exception {
+  private static String report(TestJdk jdk, long pid, Path dir, boolean json) throws Exception {
     List<String> command = new ArrayList<>(Arrays.asList(jdk.java(), "-jar", ForkedJvm.AGENT_JAR.toString(), "report", Long.toString(pid)));
     if (json) {
       command.add("--json");

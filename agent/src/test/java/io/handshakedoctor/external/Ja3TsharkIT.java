@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,13 +32,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Ja3TsharkIT {
   private static final Path TSHARK = Paths.get("/usr/bin/tshark");
 
-  static List<Jdk> jdks() {
-    return Jdk.all();
+  static List<TestJdk> jdks() {
+    return TestJdk.all();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
-  void ja3OnTheFailureEventEqualsTsharks(Jdk jdk) throws Exception {
+  void ja3OnTheFailureEventEqualsTsharks(TestJdk jdk) throws Exception {
     assumeTrue(Files.isExecutable(TSHARK), "tshark is not installed (apt-get install tshark)");
     Path dir = Files.createTempDirectory("hd-ja3-" + jdk);
     Path pcap = dir.resolve("hello.pcap");
