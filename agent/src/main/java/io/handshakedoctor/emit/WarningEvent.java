@@ -76,7 +76,7 @@ public final class WarningEvent {
         a.put(Names.CERTIFICATE_NOT_AFTER, c.notAfter().toString());
       }
     }
-    if (w.daysLeft() >= 0) {
+    if (w.kind() == io.handshakedoctor.inventory.WarningKind.CERTIFICATE_EXPIRING) {
       a.put(Names.CERTIFICATE_DAYS_LEFT, w.daysLeft());
     }
     return a;

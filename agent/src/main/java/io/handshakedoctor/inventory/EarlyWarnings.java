@@ -62,10 +62,13 @@ public final class EarlyWarnings {
     }
     long days = Math.round((double) Duration.between(at, soonest.notAfter()).getSeconds() / SECONDS_PER_DAY);
     boolean own = role.startsWith("own");
-    String summary =
-        "The " + role + " (" + describe(soonest) + ") expires on " + soonest.notAfter()
-            + ", in " + days + (days == 1 ? " day" : " days")
-            + "; handshakes will fail with certificate_expired from then on";
+    String when =
+        days >= 0
+            ? "expires on " + soonest.notAfter() + ", in " + days + (days == 1 ? " day" : " days")
+                + "; handshakes will fail with certificate_expired from then on"
+            : "expired on " + soonest.notAfter() + ", " + -days + (days == -1 ? " day" : " days")
+                + " ago, and the handshake still succeeded: the peer does not check it yet";
+    String summary = "The " + role + " (" + describe(soonest) + ") " + when;
     String fix =
         own
             ? "Renew this JVM's certificate and reload its key store before " + soonest.notAfter()
@@ -91,7 +94,7 @@ public final class EarlyWarnings {
                   + ", deprecated by RFC 8996 and disabled by default since JDK 8u291/11.0.11 (jdk.tls.disabledAlgorithms); "
                   + "it works only because this JVM's policy was relaxed",
               "Enable TLS 1.2 or 1.3 on " + peerName(h) + " (nginx `ssl_protocols TLSv1.2 TLSv1.3`), then restore TLSv1 and TLSv1.1 to jdk.tls.disabledAlgorithms.",
-              null, -1));
+              null, Warning.NOT_EXPIRY));
     }
   }
 
@@ -109,7 +112,7 @@ public final class EarlyWarnings {
                   + kx + "): whoever obtains the server's private key can decrypt recorded traffic; TLS 1.3 removed such suites",
               "Prefer ECDHE or DHE suites on " + peerName(h)
                   + " (nginx `ssl_ciphers ECDHE+AESGCM:ECDHE+CHACHA20`, or enable TLS 1.3); in this JVM, drop TLS_RSA_* from the enabled suites.",
-              null, -1));
+              null, Warning.NOT_EXPIRY));
     }
   }
 
@@ -129,7 +132,7 @@ public final class EarlyWarnings {
                 "The certificate " + describe(c) + " in the chain of " + peerName(h) + " is signed with " + alg
                     + "; SHA-1 signatures on certificates are collision-prone and rejected by browsers and, for TLS, by newer JDK policies",
                 "Reissue " + c.commonNameOrSubject() + " with a SHA-256 (or stronger) signature and install it where it is served.",
-                c, -1));
+                c, Warning.NOT_EXPIRY));
         return;
       }
     }
@@ -148,7 +151,7 @@ public final class EarlyWarnings {
                 "The certificate " + describe(c) + " in the chain of " + peerName(h) + " has a " + c.publicKeyBits()
                     + "-bit RSA key; keys under 2048 bits are below NIST's minimum and jdk.certpath.disabledAlgorithms may reject them",
                 "Reissue " + c.commonNameOrSubject() + " with an RSA key of at least 2048 bits (or an EC P-256 key).",
-                c, -1));
+                c, Warning.NOT_EXPIRY));
         return;
       }
     }
@@ -166,7 +169,7 @@ public final class EarlyWarnings {
               "The chain of " + peerName(h) + " ends at " + describe(anchor) + ", a root this JDK distrusts for newer TLS certificates ("
                   + h.distrustPolicy() + " in jdk.security.caDistrustPolicies); it is accepted now only because the leaf predates the cut-off, and its renewal from the same CA will be rejected",
               "Have " + peerName(h) + " move to a certificate from another CA before renewing.",
-              anchor, -1));
+              anchor, Warning.NOT_EXPIRY));
     }
     if (!h.peerChain().isEmpty()) {
       CertificateSummary leaf = h.peerChain().get(0);
@@ -177,7 +180,7 @@ public final class EarlyWarnings {
                 "The trust anchor " + describe(anchor) + " of " + peerName(h) + " expires on " + anchor.notAfter()
                     + ", before the certificate it vouches for (" + leaf.notAfter() + "); from then on this JVM cannot validate the chain",
                 "Have " + peerName(h) + " serve a chain to a newer root (a cross-signed intermediate), or add that root to this JVM's trust store.",
-                anchor, -1));
+                anchor, Warning.NOT_EXPIRY));
       }
     }
   }
@@ -194,7 +197,7 @@ public final class EarlyWarnings {
                     + ": was " + old.issuer() + ", now " + leaf.issuer() + " (" + describe(leaf) + ")",
                 "If the change was not planned (interception, a wrong certificate deployed), check " + peerName(now)
                     + "; if it was, make sure every client's trust store holds the new issuer's root.",
-                leaf, -1));
+                leaf, Warning.NOT_EXPIRY));
       }
       if (leaf.publicKeyAlgorithm() != null && !leaf.publicKeyAlgorithm().equals(old.publicKeyAlgorithm())) {
         out.add(
@@ -204,7 +207,7 @@ public final class EarlyWarnings {
                     + ": was " + old.publicKeyAlgorithm() + ", now " + leaf.publicKeyAlgorithm(),
                 "Check that every client of " + peerName(now) + " accepts " + leaf.publicKeyAlgorithm()
                     + " (signature schemes, pinned keys); clients that do not will fail the handshake.",
-                leaf, -1));
+                leaf, Warning.NOT_EXPIRY));
       }
     }
     if (rank(now.protocol()) > 0 && rank(now.protocol()) < rank(before.protocol())) {
@@ -214,7 +217,7 @@ public final class EarlyWarnings {
               "The connection with " + peerName(now) + " negotiated " + now.protocol() + ", down from "
                   + before.protocol() + " on " + before.observedAt(),
               "Check the TLS configuration of " + peerName(now) + " (a rollback, a new load balancer) and this JVM's jdk.tls.client.protocols.",
-              null, -1));
+              null, Warning.NOT_EXPIRY));
     }
   }
 

@@ -5,6 +5,9 @@ import io.handshakedoctor.evidence.HealthyHandshake;
 
 /** One early warning about one peer: what, the sentence a person reads, and what to change. */
 public final class Warning {
+  /** {@link #daysLeft()} of a warning that is not about an expiry. */
+  static final long NOT_EXPIRY = Long.MIN_VALUE;
+
   private final WarningKind kind;
   private final HealthyHandshake handshake;
   private final String summary;
@@ -43,7 +46,7 @@ public final class Warning {
     return certificate;
   }
 
-  /** For {@link WarningKind#CERTIFICATE_EXPIRING}: whole days left; otherwise -1. */
+  /** For {@link WarningKind#CERTIFICATE_EXPIRING}: whole days left (negative once expired); otherwise {@link #NOT_EXPIRY}. */
   public long daysLeft() {
     return daysLeft;
   }

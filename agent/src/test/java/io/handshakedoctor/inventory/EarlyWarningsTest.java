@@ -63,6 +63,17 @@ class EarlyWarningsTest {
   }
 
   @Test
+  void thisJvmsOwnCertificateThatAlreadyExpiredIsNamedWithTheDaysSince() {
+    CertificateSummary own = cert("CN=me", "CN=Client CA", NOW.minus(Duration.ofDays(3)), "EC", 256, "SHA256withECDSA");
+    Warning w = warn(healthy("TLSv1.3", "TLS_AES_128_GCM_SHA256", leaf(200)).localChain(List.of(own)).build(), null)
+        .get(WarningKind.CERTIFICATE_EXPIRING);
+    assertEquals(-3, w.daysLeft());
+    assertTrue(w.summary().startsWith("The own certificate this JVM presents to the server api.example.com:443 (CN=me"), w.summary());
+    assertTrue(w.summary().contains("3 days ago"), w.summary());
+    assertTrue(w.fix().startsWith("Renew this JVM's certificate"), w.fix());
+  }
+
+  @Test
   void theTrustAnchorExpiringFirstIsTheOneNamed() {
     CertificateSummary oldRoot = cert("CN=Old Root", "CN=Old Root", NOW.plus(Duration.ofDays(10)), "RSA", 2048, "SHA256withRSA");
     HealthyHandshake h = healthy("TLSv1.3", "TLS_AES_128_GCM_SHA256", leaf(100)).trustAnchor(oldRoot, false, null).build();
