@@ -8,6 +8,9 @@ public interface FailureOutput {
    */
   void write(FailureEvent event, long repeats);
 
+  /** Writes a summary of failures held back over an interval (outputs that never hold back ignore it). */
+  default void writeSummary(FailureSummary summary) {}
+
   /** Writes whatever is held back (called once, at exit). */
   default void flush() {}
 }
