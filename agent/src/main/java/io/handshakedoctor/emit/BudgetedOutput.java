@@ -117,18 +117,19 @@ public final class BudgetedOutput implements FailureOutput {
       single.add(new RepeatFilter.Pending(event, count));
       return;
     }
-    String key = groupKey(event, warn);
+    String common = CommonTrait.of(event);
+    String key = groupKey(event, common, warn);
     FailureGroup group = groups.get(key);
     if (group == null) {
-      group = new FailureGroup(event, key.endsWith("|*") ? "" : CommonTrait.of(event), windowStartInstant);
+      group = new FailureGroup(event, key.endsWith("|*") ? "" : common, windowStartInstant);
       groups.put(key, group);
       scheduleClose(clock.nanoTime());
     }
     group.add(event, count);
   }
 
-  private String groupKey(FailureEvent event, boolean warn) {
-    String key = event.evidence().side() + "|" + event.diagnosis().cause().id() + "|" + CommonTrait.of(event);
+  private String groupKey(FailureEvent event, String common, boolean warn) {
+    String key = event.evidence().side() + "|" + event.diagnosis().cause().id() + "|" + common;
     if (groups.size() >= MAX_GROUPS && !groups.containsKey(key)) {
       return event.evidence().side() + "|" + warn + "|*";
     }

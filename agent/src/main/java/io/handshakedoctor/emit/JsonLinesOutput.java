@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Appends one JSON object per report to the configured file, opened at the first failure, capped
  * in size and rolled over ({@link RollingFile}). When the file cannot be written (disk full,
  * permissions, a vanished folder) the agent says so once on standard error, counts the failures it
- * could not write, and tries again at most every {@link #RETRY_NANOS}; when a retry succeeds it
+ * could not write, and tries again at most every {@link #RETRY_NANOS} (10 s); when a retry succeeds it
  * says so once and carries on. The host never sees the error.
  */
 public final class JsonLinesOutput implements FailureOutput {
@@ -23,16 +23,18 @@ public final class JsonLinesOutput implements FailureOutput {
   private final Path file;
   private final RollingFile rolling;
   private final PrintStream err;
+  private final long retryNanos;
   private final AtomicLong failuresNotWritten = new AtomicLong();
   private boolean failing; // guarded by this
   private long retryAt; // guarded by this
 
   public JsonLinesOutput(Path file, long maxBytes, int keep) {
-    this(file, maxBytes, keep, RollingFile.FILES, System.err);
+    this(file, maxBytes, keep, RollingFile.FILES, System.err, RETRY_NANOS);
   }
 
-  JsonLinesOutput(Path file, long maxBytes, int keep, RollingFile.Opener opener, PrintStream err) {
+  JsonLinesOutput(Path file, long maxBytes, int keep, RollingFile.Opener opener, PrintStream err, long retryNanos) {
     this.file = file;
+    this.retryNanos = retryNanos;
     this.rolling = new RollingFile(file, maxBytes, keep, opener);
     this.err = err;
   }
@@ -96,11 +98,11 @@ public final class JsonLinesOutput implements FailureOutput {
     } catch (IOException | RuntimeException e) {
       failuresNotWritten.addAndGet(failures);
       rolling.reset();
-      retryAt = now + RETRY_NANOS;
+      retryAt = now + retryNanos;
       if (!failing) {
         failing = true;
         say("events file " + file + " cannot be written (" + e + "); failures are counted but not written"
-            + " until it can be (tried again every " + TimeUnit.NANOSECONDS.toSeconds(RETRY_NANOS) + " s); the host is unaffected");
+            + " until it can be (tried again every " + TimeUnit.NANOSECONDS.toSeconds(retryNanos) + " s); the host is unaffected");
       }
     }
   }
