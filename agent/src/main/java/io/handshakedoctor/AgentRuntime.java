@@ -123,6 +123,7 @@ final class AgentRuntime {
                     awaitInFlight(capturing);
                     for (FailureOutput output : reporting.current().outputs) {
                       try {
+                        output.exiting();
                         output.flush();
                       } catch (Throwable t) {
                         errors.internalError("flushing an output at exit: " + output.getClass().getSimpleName(), t);

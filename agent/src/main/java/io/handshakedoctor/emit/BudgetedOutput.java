@@ -57,7 +57,7 @@ public final class BudgetedOutput implements FailureOutput {
     this.budget = budget;
     this.clock = clock;
     this.windowStart = clock.nanoTime();
-    this.windowStartInstant = Instant.now();
+    this.windowStartInstant = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
   }
 
   @Override
@@ -91,6 +91,11 @@ public final class BudgetedOutput implements FailureOutput {
     }
     writeAll(summaries, single);
     delegate.flush();
+  }
+
+  @Override
+  public void exiting() {
+    delegate.exiting();
   }
 
   /** Called by the clock: writes the summaries of an interval that ended with no failure since. */
@@ -141,7 +146,7 @@ public final class BudgetedOutput implements FailureOutput {
       return List.of();
     }
     windowStart = now;
-    windowStartInstant = Instant.now();
+    windowStartInstant = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     usedWarn = 0;
     usedInfo = 0;
     return takeSummaries();

@@ -19,6 +19,7 @@ public final class LogLineOutput implements FailureOutput {
   private volatile boolean resolved;
   private volatile Slf4jLineSink slf4j;
   private volatile System.Logger logger;
+  private volatile boolean exiting;
 
   public LogLineOutput(LogTarget target) {
     this.target = target;
@@ -34,6 +35,11 @@ public final class LogLineOutput implements FailureOutput {
     emit(Responsibility.of(summary.example()).warn(), "handshake-doctor: " + summary.sentence());
   }
 
+  @Override
+  public void exiting() {
+    exiting = true;
+  }
+
   /** WARN for what the operator must act on, INFO for the rest (see {@link Responsibility}). */
   private void emit(boolean warn, String line) {
     if (target == LogTarget.STDERR) {
@@ -46,7 +52,12 @@ public final class LogLineOutput implements FailureOutput {
       writing.set(Boolean.TRUE);
       try {
         Slf4jLineSink sink = slf4j();
-        if (sink == null || !sink.log(warn, line)) {
+        if (sink != null && sink.log(warn, line)) {
+          return;
+        }
+        if (exiting) {
+          System.err.println(line); // JUL closes its handlers in a shutdown hook of its own
+        } else {
           logger().log(warn ? System.Logger.Level.WARNING : System.Logger.Level.INFO, line);
         }
       } finally {
