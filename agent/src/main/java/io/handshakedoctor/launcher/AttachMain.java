@@ -2,6 +2,7 @@ package io.handshakedoctor.launcher;
 
 import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
+import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import java.io.File;
@@ -31,7 +32,15 @@ public final class AttachMain {
     String jar =
         new File(AttachMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
             .getAbsolutePath();
-    VirtualMachine vm = VirtualMachine.attach(args[0]);
+    VirtualMachine vm;
+    try {
+      vm = VirtualMachine.attach(args[0]);
+    } catch (AttachNotSupportedException | IOException e) {
+      System.err.println("handshake-doctor: cannot attach to JVM " + args[0]
+          + " (not running, another user's, or not a HotSpot JVM): " + e);
+      System.exit(1);
+      return;
+    }
     String status;
     try {
       vm.loadAgent(jar, args.length > 1 ? args[1] : "");
