@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JsonLinesOutput implements FailureOutput {
   static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(10);
-  static final String REPEAT_COUNT = "tls.failure.repeat_count";
 
   private final Path file;
   private final RollingFile rolling;
@@ -49,7 +48,7 @@ public final class JsonLinesOutput implements FailureOutput {
     Map<String, Object> line = start(event);
     line.putAll(event.attributes());
     if (repeats > 1) {
-      line.put(REPEAT_COUNT, repeats);
+      line.put(Names.REPEAT_COUNT, repeats);
     }
     append(line, repeats);
   }
@@ -62,14 +61,14 @@ public final class JsonLinesOutput implements FailureOutput {
     for (String peerKey : new String[] {"client.address", "client.port", "server.address", "server.port"}) {
       line.remove(peerKey);
     }
-    line.put(REPEAT_COUNT, summary.count());
-    line.put("handshake_doctor.summary.text", summary.sentence());
-    line.put("handshake_doctor.summary.since", summary.since().toString());
-    line.put("handshake_doctor.summary.peers.distinct", summary.distinctPeers());
-    line.put("handshake_doctor.summary.peers.estimated", summary.distinctEstimated());
-    line.put("handshake_doctor.summary.peers.examples", summary.examplePeers());
+    line.put(Names.REPEAT_COUNT, summary.count());
+    line.put(Names.AGGREGATE_TEXT, summary.sentence());
+    line.put(Names.AGGREGATE_SINCE, summary.since().toString());
+    line.put(Names.AGGREGATE_PEERS_DISTINCT, summary.distinctPeers());
+    line.put(Names.AGGREGATE_PEERS_ESTIMATED, summary.distinctEstimated());
+    line.put(Names.AGGREGATE_PEERS_EXAMPLES, summary.examplePeers());
     if (!summary.common().isEmpty()) {
-      line.put("handshake_doctor.summary.common", summary.common());
+      line.put(Names.AGGREGATE_COMMON, summary.common());
     }
     append(line, summary.count());
   }
@@ -77,8 +76,8 @@ public final class JsonLinesOutput implements FailureOutput {
   private static Map<String, Object> start(FailureEvent event) {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("timestamp", Instant.now().toString());
-    line.put("event.name", FailureEvent.EVENT_NAME);
-    line.put("handshake_doctor.severity", Responsibility.of(event).level());
+    line.put("event.name", Names.EVENT);
+    line.put(Names.SEVERITY, Responsibility.of(event).level());
     return line;
   }
 

@@ -102,10 +102,10 @@ class JsonLinesOutputTest {
     List<String> lines = Files.readAllLines(file);
     assertEquals(2, lines.size());
     String summary = lines.get(1);
-    assertTrue(summary.contains("\"" + JsonLinesOutput.REPEAT_COUNT + "\":39"), summary);
-    assertTrue(summary.contains("\"handshake_doctor.summary.peers.distinct\":39"), summary);
-    assertTrue(summary.contains("\"handshake_doctor.summary.peers.estimated\":false"), summary);
-    assertTrue(summary.contains("\"handshake_doctor.summary.common\":\"offered only TLSv1, TLSv1.1\""), summary);
+    assertTrue(summary.contains("\"" + Names.REPEAT_COUNT + "\":39"), summary);
+    assertTrue(summary.contains("\"handshake_doctor.aggregate.peers.distinct\":39"), summary);
+    assertTrue(summary.contains("\"handshake_doctor.aggregate.peers.estimated\":false"), summary);
+    assertTrue(summary.contains("\"handshake_doctor.aggregate.common\":\"offered only TLSv1, TLSv1.1\""), summary);
     assertTrue(summary.contains("\"handshake_doctor.severity\":\"INFO\""), summary);
     assertTrue(!summary.contains("\"client.address\""), summary);
   }

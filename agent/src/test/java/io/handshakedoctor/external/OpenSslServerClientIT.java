@@ -38,22 +38,22 @@ class OpenSslServerClientIT {
   static final List<Case> CASES = Arrays.asList(
       new Case("client_certificate_accepted", APP_HOST, Arrays.asList("--keystore", "client.p12"), null, Check.NONE),
       new Case("no_client_certificate_tls13", APP_HOST, Collections.<String>emptyList(), "client_certificate_missing",
-          Check.equal("tls.alert.description", "certificate_required").and(Check.equal("tls.failure.responsible", "client"))
-              .and(Check.contains("tls.failure.summary", "Handshake Doctor External Client CA"))),
+          Check.equal("handshake_doctor.alert.description", "certificate_required").and(Check.equal("handshake_doctor.responsible", "client"))
+              .and(Check.contains("handshake_doctor.summary", "Handshake Doctor External Client CA"))),
       new Case("no_client_certificate_tls12", APP_HOST, TLS12, "client_certificate_missing",
-          Check.equal("tls.alert.description", "handshake_failure").and(Check.equal("tls.failure.responsible", "client"))),
+          Check.equal("handshake_doctor.alert.description", "handshake_failure").and(Check.equal("handshake_doctor.responsible", "client"))),
       // The key manager finds no certificate from the issuer the server names: nothing is sent.
       new Case("client_certificate_from_unlisted_ca", APP_HOST, Arrays.asList("--keystore", "rogue.bundle.pem"), "client_certificate_missing",
-          Check.equal("tls.failure.responsible", "client")),
+          Check.equal("handshake_doctor.responsible", "client")),
       new Case("untrusted_client_certificate_tls13", APP_HOST, Arrays.asList("--keystore", "rogue.bundle.pem"), "client_certificate_rejected",
-          Check.equal("tls.alert.description", "unknown_ca").and(Check.contains("tls.failure.summary", "Rogue Client CA"))),
+          Check.equal("handshake_doctor.alert.description", "unknown_ca").and(Check.contains("handshake_doctor.summary", "Rogue Client CA"))),
       new Case("untrusted_client_certificate_tls12", APP_HOST, Arrays.asList("--keystore", "rogue.bundle.pem", "--protocols", "TLSv1.2"),
           "client_certificate_rejected",
-          Check.equal("tls.alert.description", "unknown_ca").and(Check.contains("tls.failure.summary", "Rogue Client CA"))),
+          Check.equal("handshake_doctor.alert.description", "unknown_ca").and(Check.contains("handshake_doctor.summary", "Rogue Client CA"))),
       new Case("expired_client_certificate_tls13", APP_HOST, Arrays.asList("--keystore", "client-expired.bundle.pem"), "client_certificate_rejected",
-          Check.equal("tls.alert.description", "certificate_expired").and(Check.contains("tls.failure.summary", "2024-02-01T00:00:00Z"))),
+          Check.equal("handshake_doctor.alert.description", "certificate_expired").and(Check.contains("handshake_doctor.summary", "2024-02-01T00:00:00Z"))),
       new Case("expired_client_certificate_tls12", APP_HOST, Arrays.asList("--keystore", "client-expired.bundle.pem", "--protocols", "TLSv1.2"),
-          "client_certificate_rejected", Check.equal("tls.alert.description", "certificate_expired")));
+          "client_certificate_rejected", Check.equal("handshake_doctor.alert.description", "certificate_expired")));
 
   private static String flavour(Case c) {
     return c.name.startsWith("untrusted_client_certificate") ? NO_NAMES : NAMES_SENT;
@@ -148,7 +148,7 @@ class OpenSslServerClientIT {
     assertTrue(!events.isEmpty() && events.size() <= 2, events.size() + " client events for port " + c.port + "\n" + context);
     for (Map<String, Object> event : events) {
       String eventContext = "event: " + event + "\n" + context;
-      assertEquals(c.cause, event.get("tls.failure.cause"), eventContext);
+      assertEquals(c.cause, event.get("handshake_doctor.cause"), eventContext);
       assertTrue(line.contains("| handshake-doctor: " + c.cause), "the application's exception carries the diagnosis\n" + eventContext);
       c.check.verify(event, eventContext);
     }

@@ -50,8 +50,8 @@ class AttachIT {
       }
       List<String> lines = Files.readAllLines(events);
       assertTrue(!lines.isEmpty(), "no event after attaching: " + attachOutput);
-      assertTrue(lines.get(0).contains("\"tls.failure.cause\":\"untrusted_self_signed\"") || lines.get(0).contains("\"tls.failure.side\":\"server\""), lines.get(0));
-      assertTrue(lines.stream().anyMatch(l -> l.contains("\"tls.failure.cause\":\"untrusted_self_signed\"")), lines::toString);
+      assertTrue(lines.get(0).contains("\"handshake_doctor.cause\":\"untrusted_self_signed\"") || lines.get(0).contains("\"handshake_doctor.side\":\"server\""), lines.get(0));
+      assertTrue(lines.stream().anyMatch(l -> l.contains("\"handshake_doctor.cause\":\"untrusted_self_signed\"")), lines::toString);
     } finally {
       target.destroyForcibly();
     }

@@ -64,7 +64,7 @@ class ClassLoaderClashIT {
     assertTrue(out.contains("opentelemetry opentelemetry-api-1.62.0.jar"), all);
     assertTrue(out.contains("made host.Made"), all);
     assertTrue(out.contains("untrusted_self_signed: failed") && out.contains("| handshake-doctor: untrusted_self_signed"), all);
-    assertTrue(Files.readString(events).contains("\"tls.failure.cause\":\"untrusted_self_signed\""), all);
+    assertTrue(Files.readString(events).contains("\"handshake_doctor.cause\":\"untrusted_self_signed\""), all);
     for (String line : err.split("\n")) {
       boolean ours = line.isBlank() || line.contains("handshake-doctor") || line.contains("handshake.doctor")
           || line.contains("host logging works");

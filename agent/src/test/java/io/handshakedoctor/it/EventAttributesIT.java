@@ -20,7 +20,7 @@ class EventAttributesIT {
   void expiredCertificateEventCarriesTheServersChainAndTheClientsOffer(JavaRuntime jdk) throws Exception {
     ForkedRun run = ForkedRun.samples(jdk, "", List.of(), "certificate_expired", "--client", "socket");
     Map<String, Object> event = run.eventsFor("client").get(0);
-    assertEquals("certificate_validation", event.get("tls.failure.category"), run::describe);
+    assertEquals("certificate_validation", event.get("handshake_doctor.category"), run::describe);
     assertEquals("localhost", event.get("server.address"), run::describe);
     assertTrue(String.valueOf(event.get("tls.server.subject")).contains("CN=localhost"), run::describe);
     assertTrue(String.valueOf(event.get("tls.server.issuer")).contains("Intermediate"), run::describe);
@@ -29,7 +29,7 @@ class EventAttributesIT {
     @SuppressWarnings("unchecked")
     List<String> suites = (List<String>) event.get("tls.client.supported_ciphers");
     assertTrue(suites.contains("TLS_AES_128_GCM_SHA256"), run::describe);
-    assertEquals("none", event.get("tls.failure.sni"), run::describe); // JSSE sends no SNI for localhost
+    assertEquals("none", event.get("handshake_doctor.sni"), run::describe); // JSSE sends no SNI for localhost
   }
 
   @ParameterizedTest(name = "{0}")
@@ -43,8 +43,8 @@ class EventAttributesIT {
     @SuppressWarnings("unchecked")
     List<String> offered = (List<String>) client.get("tls.client.supported_ciphers");
     assertTrue(offered.stream().allMatch(s -> s.contains("ECDSA") || s.contains("SCSV")), () -> offered + "\n" + run.describe());
-    assertEquals("received", client.get("tls.alert.direction"), run::describe);
-    assertEquals("sent", server.get("tls.alert.direction"), run::describe);
-    assertEquals("handshake_failure", client.get("tls.alert.description"), run::describe);
+    assertEquals("received", client.get("handshake_doctor.alert.direction"), run::describe);
+    assertEquals("sent", server.get("handshake_doctor.alert.direction"), run::describe);
+    assertEquals("handshake_failure", client.get("handshake_doctor.alert.description"), run::describe);
   }
 }

@@ -77,7 +77,7 @@ final class ForkedRun {
   List<Map<String, Object>> eventsFor(String side) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, Object> e : events) {
-      if (side.equals(e.get("tls.failure.side"))) {
+      if (side.equals(e.get("handshake_doctor.side"))) {
         out.add(e);
       }
     }

@@ -117,7 +117,7 @@ class RuntimeControlIT {
       @SuppressWarnings("unchecked")
       Map<String, Object> e = gson.fromJson(line, Map.class);
       Object port = e.containsKey("server.port") ? e.get("server.port") : e.get("client.port");
-      String key = e.get("tls.failure.side") + " " + port;
+      String key = e.get("handshake_doctor.side") + " " + port;
       assertTrue(seen.add(key), "reported twice: " + key);
     }
   }

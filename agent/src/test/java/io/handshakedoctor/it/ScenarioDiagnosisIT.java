@@ -105,11 +105,11 @@ class ScenarioDiagnosisIT {
     assertFalse(events.isEmpty(), () -> "a " + side + " event expected\n" + run.describe());
     for (Map<String, Object> event : events) {
       // HttpsURLConnection retries a failed handshake once: every attempt must say the same.
-      assertEquals(cause, event.get("tls.failure.cause"), run::describe);
-      assertTrue(event.containsKey("tls.failure.fix"), run::describe);
-      assertTrue(event.containsKey("tls.failure.category"), run::describe);
+      assertEquals(cause, event.get("handshake_doctor.cause"), run::describe);
+      assertTrue(event.containsKey("handshake_doctor.fix"), run::describe);
+      assertTrue(event.containsKey("handshake_doctor.category"), run::describe);
       assertTrue(event.containsKey("exception.type"), run::describe);
-      if ("client".equals(side) && event.get("tls.failure.sni") != null && !"unknown".equals(event.get("tls.failure.sni"))) {
+      if ("client".equals(side) && event.get("handshake_doctor.sni") != null && !"unknown".equals(event.get("handshake_doctor.sni"))) {
         assertTrue(event.containsKey("tls.client.supported_ciphers"), run::describe);
       }
     }
@@ -117,7 +117,7 @@ class ScenarioDiagnosisIT {
 
   private static void assertCategory(ForkedRun run, String side, String category) {
     for (Map<String, Object> event : run.eventsFor(side)) {
-      assertEquals(category, event.get("tls.failure.category"), run::describe);
+      assertEquals(category, event.get("handshake_doctor.category"), run::describe);
     }
   }
 }

@@ -65,13 +65,13 @@ class ScanIT {
     for (String line : events) {
       @SuppressWarnings("unchecked")
       Map<String, Object> e = gson.fromJson(line, Map.class);
-      Object repeat = e.get("tls.failure.repeat_count");
+      Object repeat = e.get("handshake_doctor.repeat.count");
       standsFor += repeat == null ? 1 : ((Number) repeat).longValue();
-      if ("client".equals(e.get("tls.failure.side")) && "certificate_expired".equals(e.get("tls.failure.cause"))) {
+      if ("client".equals(e.get("handshake_doctor.side")) && "certificate_expired".equals(e.get("handshake_doctor.cause"))) {
         expiredEventAt = Instant.parse((String) e.get("timestamp")).toEpochMilli();
       }
-      if (e.containsKey("handshake_doctor.summary.text")) {
-        summaries.add(e.get("handshake_doctor.summary.peers.distinct") + " " + e.get("handshake_doctor.summary.text"));
+      if (e.containsKey("handshake_doctor.aggregate.text")) {
+        summaries.add(e.get("handshake_doctor.aggregate.peers.distinct") + " " + e.get("handshake_doctor.aggregate.text"));
       }
     }
     long accounted = standsFor;
