@@ -79,9 +79,9 @@ class ScanIT {
     long delay = expiredEventAt - run.number("expired.at");
     assertTrue(expiredEventAt > 0 && delay <= 1000, () -> "the own call's failure came after " + delay + " ms");
     assertTrue(summaries.size() >= 3, summaries::toString);
-    System.out.printf("scan on %s: %d failures from %d addresses in %ds; %d agent lines, %d events (%d summaries); "
+    System.out.printf("scan on %s: %d failures from %d addresses in %ds; %d agent lines, %d events (%d summaries, %d bytes); "
             + "expired-certificate event %d ms after the failure; heap %+d bytes%n%s%n",
         java, failures, ADDRESSES, run.number("scan.seconds"), agentLines.size(), events.size(), summaries.size(),
-        delay, heapGrowth, String.join("\n", summaries));
+        java.nio.file.Files.size(run.events), delay, heapGrowth, String.join("\n", summaries));
   }
 }
