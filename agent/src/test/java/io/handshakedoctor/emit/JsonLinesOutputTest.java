@@ -91,6 +91,20 @@ class JsonLinesOutputTest {
   }
 
   @Test
+  void aRealFullDeviceIsReportedOnceAndEveryFailureCounted() {
+    Path full = Path.of("/dev/full"); // Linux: every write fails with ENOSPC
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full));
+    JsonLinesOutput out = new JsonLinesOutput(full, 1 << 20, 1, RollingFile.FILES, err, JsonLinesOutput.RETRY_NANOS);
+    for (int i = 0; i < 1000; i++) {
+      out.write(Events.oldProtocolClient("127.0.0.9"), 2);
+    }
+    String said = errBytes.toString(StandardCharsets.UTF_8);
+    assertEquals(1, said.lines().count(), said);
+    assertTrue(said.contains("No space left on device"), said);
+    assertEquals(2000, out.failuresNotWritten());
+  }
+
+  @Test
   void aSummaryLineCarriesItsCountItsPeersAndWhatTheyHadInCommonButNoSinglePeerAddress() throws IOException {
     Path file = dir.resolve("events.jsonl");
     JsonLinesOutput out = new JsonLinesOutput(file, 1 << 20, 1, RollingFile.FILES, err, JsonLinesOutput.RETRY_NANOS);
