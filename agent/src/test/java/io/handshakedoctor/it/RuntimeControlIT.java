@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import io.handshakedoctor.testsupport.TestJdk;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,13 +26,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * on, and a JDK 21+ target that refuses dynamic agents is reported as such.
  */
 class RuntimeControlIT {
-  static List<JavaRuntime> runtimes() {
-    return JavaRuntime.all();
+  static List<TestJdk> runtimes() {
+    return TestJdk.all();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("runtimes")
-  void attachingAgainAppliesTheNewSettingsOnlyAndTurnsReportingOffAndOn(JavaRuntime jdk) throws Exception {
+  void attachingAgainAppliesTheNewSettingsOnlyAndTurnsReportingOffAndOn(TestJdk jdk) throws Exception {
     Path dir = Files.createTempDirectory("hd-control");
     Path first = dir.resolve("first.jsonl");
     Path second = dir.resolve("second.jsonl");
@@ -61,7 +62,7 @@ class RuntimeControlIT {
       assertTrue(on.contains("already running: settings applied, reporting on"), on);
       waitFor(() -> lines(second) > whileOff, "events again after enabled=true");
       assertEachConnectionReportedOnce(second);
-      if (jdk.toString().equals("jdk25")) {
+      if (jdk.feature() >= 21) {
         String printed = Files.readString(targetOut, StandardCharsets.UTF_8);
         assertTrue(printed.contains("WARNING: A Java agent has been loaded dynamically"), printed);
       }
@@ -72,8 +73,8 @@ class RuntimeControlIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("runtimes")
-  void aTargetThatRefusesDynamicAgentsIsReportedAsSuch(JavaRuntime jdk) throws Exception {
-    Assumptions.assumeTrue(jdk.toString().equals("jdk25"), "-XX:-EnableDynamicAgentLoading exists on JDK 21+");
+  void aTargetThatRefusesDynamicAgentsIsReportedAsSuch(TestJdk jdk) throws Exception {
+    Assumptions.assumeTrue(jdk.feature() >= 21, "-XX:-EnableDynamicAgentLoading exists on JDK 21+");
     Path dir = Files.createTempDirectory("hd-refused");
     Path targetOut = dir.resolve("target.out");
     Process target = startTarget(jdk, List.of("-XX:-EnableDynamicAgentLoading"), targetOut);
@@ -89,7 +90,7 @@ class RuntimeControlIT {
     }
   }
 
-  private static Process startTarget(JavaRuntime jdk, List<String> jvmArgs, Path out) throws Exception {
+  private static Process startTarget(TestJdk jdk, List<String> jvmArgs, Path out) throws Exception {
     String classPath = Paths.get("target/test-classes").toAbsolutePath() + File.pathSeparator + ForkedRun.SAMPLES_JAR;
     List<String> command = new java.util.ArrayList<>(List.of(jdk.java()));
     command.addAll(jvmArgs);
@@ -100,7 +101,7 @@ class RuntimeControlIT {
     return target;
   }
 
-  private static String attach(JavaRuntime jdk, Process target, int expectedExit, String options) throws Exception {
+  private static String attach(TestJdk jdk, Process target, int expectedExit, String options) throws Exception {
     Process attach = new ProcessBuilder(jdk.java(), "-jar", ForkedRun.AGENT_JAR.toString(), Long.toString(target.pid()), options)
         .redirectErrorStream(true).start();
     String output = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
