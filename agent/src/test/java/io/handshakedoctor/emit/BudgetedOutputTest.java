@@ -96,7 +96,7 @@ class BudgetedOutputTest {
     assertTrue(old.sentence().contains("the client's problem, not this service's"), old.sentence());
     assertTrue(old.sentence().contains("offered only TLSv1, TLSv1.1"), old.sentence());
     FailureSummary http = out.summaries.stream().filter(s -> s.common().equals("sent plain HTTP")).findFirst().orElseThrow();
-    assertEquals(1500 - 5, http.count() + 0, "the other half, less its share of the budget");
+    assertEquals(1500 - 5, http.count(), "the other half, less its share of the budget");
   }
 
   @Test
@@ -122,11 +122,10 @@ class BudgetedOutputTest {
     }
     budgeted.flush();
     assertTrue(out.flushed);
-    long summarised = out.summaries.stream().mapToLong(FailureSummary::count).sum();
     assertEquals(50, out.total());
+    assertEquals(1, out.summaries.size());
     assertEquals(20, out.summaries.get(0).distinctPeers());
     assertFalse(out.summaries.get(0).distinctEstimated());
-    assertTrue(summarised > 0);
   }
 
   @Test
