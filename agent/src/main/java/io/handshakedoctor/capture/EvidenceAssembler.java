@@ -9,6 +9,8 @@ import io.handshakedoctor.evidence.ClientHelloSummary;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.LocalConfiguration;
+import io.handshakedoctor.evidence.PolicyOrigin;
+import io.handshakedoctor.evidence.PolicySetting;
 import io.handshakedoctor.evidence.ServerHelloSummary;
 import io.handshakedoctor.evidence.Side;
 import io.handshakedoctor.evidence.TrustDecision;
@@ -48,6 +50,7 @@ final class EvidenceAssembler {
   private static final int MAX_TRUSTED_ISSUERS = 1000;
 
   private final JsseInternals jsse;
+  private final LocalPolicyReader policy = new LocalPolicyReader();
 
   EvidenceAssembler(JsseInternals jsse) {
     this.jsse = jsse;
@@ -236,9 +239,65 @@ final class EvidenceAssembler {
     c.disabledTlsAlgorithms(Security.getProperty("jdk.tls.disabledAlgorithms"));
     c.disabledCertPathAlgorithms(Security.getProperty("jdk.certpath.disabledAlgorithms"));
     Object sslContext = jsse.field(transportContext, "sslContext");
+    List<PolicySetting> settings = policy.read();
+    c.policy(settings);
+    boolean clientMode = jsse.booleanField(sslConfig, "isClientMode");
+    c.protocolsSource(listSource(
+        jsse.displayNames(jsse.field(sslConfig, "enabledProtocols")),
+        jsse.displayNames(jsse.call(sslContext, clientMode ? "getClientDefaultProtocolVersions" : "getServerDefaultProtocolVersions")),
+        settings, clientMode ? "jdk.tls.client.protocols" : "jdk.tls.server.protocols", "https.protocols",
+        "SSLParameters.setProtocols"));
+    c.cipherSuitesSource(listSource(
+        jsse.displayNames(jsse.field(sslConfig, "enabledCipherSuites")),
+        jsse.displayNames(jsse.call(sslContext, clientMode ? "getClientDefaultCipherSuites" : "getServerDefaultCipherSuites")),
+        settings, clientMode ? "jdk.tls.client.cipherSuites" : "jdk.tls.server.cipherSuites", "https.cipherSuites",
+        "SSLParameters.setCipherSuites"));
     c.trustedIssuers(trustedIssuers(sslContext));
     c.keyTypes(keyTypes(sslContext, jsse.booleanField(sslConfig, "isClientMode")));
     return c.build();
+  }
+
+  /**
+   * What chose an enabled list: the context's defaults come from {@code defaultsProperty} when it
+   * is set (else SunJSSE); a list that differs from them was set by the application, or by
+   * HttpsURLConnection from {@code httpsProperty}.
+   */
+  private static PolicySetting listSource(
+      List<String> enabled, List<String> defaults, List<PolicySetting> settings,
+      String defaultsProperty, String httpsProperty, String applicationCall) {
+    if (enabled == null || defaults == null) {
+      return null;
+    }
+    if (enabled.equals(defaults)) {
+      PolicySetting property = setting(settings, defaultsProperty);
+      return property != null && property.isSet()
+          ? property
+          : new PolicySetting("SunJSSE default", String.join(",", defaults), PolicyOrigin.PROVIDER_DEFAULT, null);
+    }
+    PolicySetting https = setting(settings, httpsProperty);
+    if (https != null && https.isSet() && sameNames(https.value(), enabled)) {
+      return https;
+    }
+    return new PolicySetting(applicationCall, String.join(",", enabled), PolicyOrigin.APPLICATION, null);
+  }
+
+  private static PolicySetting setting(List<PolicySetting> settings, String name) {
+    for (PolicySetting s : settings) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameNames(String csv, List<String> names) {
+    List<String> listed = new ArrayList<>();
+    for (String n : csv.split(",")) {
+      if (!n.trim().isEmpty()) {
+        listed.add(n.trim());
+      }
+    }
+    return listed.size() == names.size() && listed.containsAll(names);
   }
 
   private static List<String> hostNames(Object serverNames) {
