@@ -13,6 +13,8 @@ import java.util.Optional;
  * local JDK disabled (the classic TLSv1-only peer against a modern JDK).
  */
 final class LocalProtocolPolicyRule implements DiagnosisRule {
+  /** Versions current servers speak; a policy that disables one of them can strand a client. */
+  private static final List<String> CURRENT_VERSIONS = List.of("TLSv1.3", "TLSv1.2");
 
   @Override
   public Optional<Diagnosis> apply(HandshakeEvidence e) {
@@ -96,38 +98,40 @@ final class LocalProtocolPolicyRule implements DiagnosisRule {
   }
 
   /**
-   * The server refused every version this client offered, and the client's policy had removed
-   * versions the application enabled: re-enabling them in jdk.tls.client.protocols cannot help
-   * while the policy removes them, so the fix is the policy (or a newer server).
+   * The server refused every version this client offered, and the client's policy keeps a
+   * current version (TLSv1.2, TLSv1.3) out of the offer: SunJSSE drops disabled versions even from
+   * its defaults, so re-enabling them in jdk.tls.client.protocols or SSLParameters cannot help while
+   * the policy removes them; the fix is the policy (or a newer server).
    */
   private static Optional<Diagnosis> policyNarrowedTheOffer(HandshakeEvidence e) {
-    List<String> enabled = e.local().enabledProtocols();
-    List<String> removed = ProtocolVersions.disabledByPolicy(e, enabled);
     List<String> offered = e.clientHello() != null && !e.clientHello().offeredVersions().isEmpty()
         ? normalized(e.clientHello().offeredVersions())
         : e.local().activeProtocols();
-    if (removed.isEmpty() || offered == null) {
+    if (offered == null) {
       return Optional.empty();
     }
-    List<String> withheld = new ArrayList<>(removed);
-    withheld.removeAll(offered);
-    if (withheld.isEmpty() || ProtocolVersions.maxRank(withheld) < 3) {
+    List<String> withheld = new ArrayList<>();
+    for (String current : CURRENT_VERSIONS) {
+      if (!offered.contains(current) && Facts.propertyDisables(e.local().disabledTlsAlgorithms(), current)) {
+        withheld.add(current);
+      }
+    }
+    if (withheld.isEmpty()) {
       return Optional.empty(); // only versions no current server needs were withheld: not the reason
     }
     PolicySetting policy = PolicySources.setting(e, PolicySources.DISABLED_TLS);
+    List<String> enabled = e.local().enabledProtocols();
     return Optional.of(
         Diagnosis.builder(Cause.PROTOCOL_DISABLED_BY_LOCAL_POLICY)
             .confidence(Confidence.HIGH)
             .summary(capitalize(Facts.peerRole(e)) + " refused every version this client offered " + Facts.list(offered)
-                + " (alert protocol_version); the client also enables " + withheld + " but its "
-                + PolicySources.describe(policy) + " disables " + (withheld.size() == 1 ? "it" : "them")
-                + ", so the server, which probably supports only " + withheld + ", is never offered it.")
+                + " (alert protocol_version); this client's " + PolicySources.describe(policy) + " disables " + withheld
+                + ", so the server, which probably supports only " + withheld + ", is never offered " + (withheld.size() == 1 ? "it." : "them."))
             .fix("Remove " + withheld + " from jdk.tls.disabledAlgorithms " + PolicySources.whereToChange(policy)
                 + ", or enable " + offered + " on the server (nginx `ssl_protocols TLSv1.2 TLSv1.3;`); "
-                + "-Djdk.tls.client.protocols or SSLParameters.setProtocols cannot re-enable a version the policy disables.")
-            .evidence("enabled protocols " + Facts.list(enabled) + ", offered " + Facts.list(offered)
-                + "; withheld by policy " + withheld)
-            .evidence("jdk.tls.disabledAlgorithms = " + (policy == null ? null : policy.value()) + " (" + (policy == null ? "unknown origin" : PolicySources.origin(policy)) + ")")
+                + "jdk.tls.client.protocols or SSLParameters.setProtocols cannot re-enable a version the policy disables.")
+            .evidence("offered " + Facts.list(offered) + ", enabled " + Facts.list(enabled) + "; disabled by policy " + withheld)
+            .evidence("jdk.tls.disabledAlgorithms = " + e.local().disabledTlsAlgorithms() + " (" + (policy == null ? "unknown origin" : PolicySources.origin(policy)) + ")")
             .evidence(Facts.common(e))
             .alternative(Cause.NO_COMMON_PROTOCOL_VERSION)
             .responsibleParty(Diagnosis.LOCAL_JVM)
