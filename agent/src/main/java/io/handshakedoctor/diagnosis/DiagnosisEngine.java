@@ -50,15 +50,16 @@ public final class DiagnosisEngine {
   }
 
   /**
-   * The standard rules in order. Why this order: direct JSSE statements on this side (non-TLS
+   * The standard rules in order. Why this order: direct JSSE statements on this side (an SSLv2 hello, non-TLS
    * bytes, version/suite/SNI/ALPN/credential messages) come first; client-certificate rules
    * precede certificate validation so a server judging a client chain is never mistaken for a
-   * client judging a server; time-based certificate faults precede interception (an expired
+   * client judging a server; a CA distrusted by policy is said before anything else about the chain; time-based certificate faults precede interception (an expired
    * certificate is expired whoever issued it), interception precedes the generic PKIX story; the
    * inferred causes (bare handshake_failure, timeouts, resets) come last.
    */
   public static List<DiagnosisRule> standardRules() {
     return Arrays.asList(
+        new SslV2ClientHelloRule(),
         new NonTlsPeerRule(),
         new HandshakeMessageTooLargeRule(),
         new LocalProtocolPolicyRule(),
@@ -67,10 +68,13 @@ public final class DiagnosisEngine {
         new SniUnrecognizedNameRule(),
         new AlpnMismatchRule(),
         new LocalCredentialsMissingRule(),
+        new ClientRenegotiationRefusedRule(),
+        new WeakEphemeralDhRule(),
         new SignatureSchemeOrGroupRule(),
         new ClientCertificateMissingRule(),
         new ClientCertificateRejectedRule(),
         new ServerCertificateRejectedByClientRule(),
+        new CaDistrustedByPolicyRule(),
         new ExpiredCertificateRule(),
         new NotYetValidCertificateRule(),
         new RevokedCertificateRule(),
