@@ -86,6 +86,7 @@ final class EvidenceAssembler {
     b.origin(origin);
     b.failure(thrown);
     b.failedAt(Instant.now());
+    b.renegotiation(jsse.booleanField(transportContext, "isNegotiated"));
     b.elapsed(Duration.ofNanos(System.nanoTime() - capture.startNanos));
 
     List<String> sent = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.PolicySetting;
+import io.handshakedoctor.evidence.Side;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,7 @@ final class ClientRenegotiationRefusedRule implements DiagnosisRule {
     boolean clientInitiated = f.mentions("Client initiated renegotiation is not allowed");
     boolean unsafe = f.mentions("Unsafe renegotiation is not allowed");
     if (!clientInitiated && !unsafe) {
-      return Optional.empty();
+      return e.side() == Side.CLIENT && e.renegotiation() ? refusedByServer(e) : Optional.empty();
     }
     PolicySetting reject = e.local().policy("jdk.tls.rejectClientInitiatedRenegotiation");
     Diagnosis.Builder d = Diagnosis.builder(Cause.CLIENT_RENEGOTIATION_REFUSED)
@@ -40,5 +41,28 @@ final class ClientRenegotiationRefusedRule implements DiagnosisRule {
           .responsibleParty(Facts.peerParty(e));
     }
     return Optional.of(d.build());
+  }
+
+  /**
+   * This client renegotiated an established connection and the server answered with a fatal
+   * alert: the first handshake with the same configuration worked, so the server refuses the
+   * renegotiation itself.
+   */
+  private static Optional<Diagnosis> refusedByServer(HandshakeEvidence e) {
+    String alert = Facts.alertReceived(e);
+    if (!"handshake_failure".equals(alert) && !"no_renegotiation".equals(alert)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Diagnosis.builder(Cause.CLIENT_RENEGOTIATION_REFUSED)
+            .confidence(Confidence.MEDIUM)
+            .summary(LocalProtocolPolicyRule.capitalize(Facts.peerRole(e)) + " answered this client's renegotiation of an established connection with alert "
+                + alert + "; the first handshake on the connection had succeeded, so the server refuses client-initiated renegotiation.")
+            .fix("Do not renegotiate: open a new connection (or use TLS 1.3, where renegotiation does not exist); "
+                + "find what calls SSLSocket.startHandshake() or SSLEngine.beginHandshake() on an established connection.")
+            .evidence("the connection had completed a handshake before this one; alert received: " + alert)
+            .evidence(Facts.common(e))
+            .responsibleParty(Diagnosis.CLIENT)
+            .build());
   }
 }

@@ -100,4 +100,25 @@ class NewCausesRulesTest {
     assertEquals(Diagnosis.CLIENT, d.responsibleParty());
     assertTrue(d.fix().contains("in the -Djdk.tls.rejectClientInitiatedRenegotiation option in JAVA_TOOL_OPTIONS"), d.fix());
   }
+
+  @Test
+  void clientWhoseRenegotiationTheServerRefusesIsNotACipherSuiteMismatch() {
+    HandshakeEvidence e = client("10.0.0.4")
+        .renegotiation(true)
+        .alertReceived(fatal("handshake_failure"))
+        .failure(new SSLHandshakeException("Received fatal alert: handshake_failure"))
+        .build();
+    Diagnosis d = engine.diagnose(e);
+    assertEquals(Cause.CLIENT_RENEGOTIATION_REFUSED, d.cause(), d.toString());
+    assertEquals(Confidence.MEDIUM, d.confidence());
+  }
+
+  @Test
+  void firstHandshakeRefusedWithHandshakeFailureIsNotCalledARenegotiation() {
+    HandshakeEvidence e = client("10.0.0.4")
+        .alertReceived(fatal("handshake_failure"))
+        .failure(new SSLHandshakeException("Received fatal alert: handshake_failure"))
+        .build();
+    assertNotEquals(Cause.CLIENT_RENEGOTIATION_REFUSED, engine.diagnose(e).cause());
+  }
 }
