@@ -14,6 +14,7 @@ import io.handshakedoctor.evidence.PolicySetting;
 import io.handshakedoctor.evidence.ServerHelloSummary;
 import io.handshakedoctor.evidence.Side;
 import io.handshakedoctor.evidence.TrustDecision;
+import io.handshakedoctor.peers.PeerMemory;
 import io.handshakedoctor.wire.CertificateMessageParser;
 import io.handshakedoctor.wire.CertificateRequestParser;
 import io.handshakedoctor.wire.ClientHelloParser;
@@ -51,9 +52,16 @@ final class EvidenceAssembler {
 
   private final JsseInternals jsse;
   private final LocalPolicyReader policy = new LocalPolicyReader();
+  private final PeerMemory peers;
 
   EvidenceAssembler(JsseInternals jsse) {
+    this(jsse, null);
+  }
+
+  /** {@code peers}: where the last good handshake with each peer is remembered; null for none. */
+  EvidenceAssembler(JsseInternals jsse, PeerMemory peers) {
     this.jsse = jsse;
+    this.peers = peers;
   }
 
   /** The TransportContext behind a SunJSSE engine (or socket); null for other providers. */
@@ -81,7 +89,12 @@ final class EvidenceAssembler {
     Object transport = jsse.field(transportContext, "transport");
 
     HandshakeEvidence.Builder b = HandshakeEvidence.builder(side);
-    b.peer(peerHost(transport), peerPort(transport));
+    String host = peerHost(transport);
+    int port = peerPort(transport);
+    b.peer(host, port);
+    if (peers != null) {
+      b.lastGood(peers.lastGood(PeerMemory.key(client, host, port)));
+    }
     b.local(localConfiguration(transportContext, sslConfig, handshakeContext));
     b.origin(origin);
     b.failure(thrown);

@@ -118,10 +118,19 @@ final class LocalPolicyReader {
     }
   }
 
+  /** The JVM's options, read at the first failure and kept: they never change. */
+  private static volatile List<String> commandLine;
+
   /** The JVM's options; null when java.management is absent or refuses. */
   private static List<String> commandLine() {
+    List<String> known = commandLine;
+    if (known != null) {
+      return known;
+    }
     try {
-      return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+      known = List.copyOf(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+      commandLine = known;
+      return known;
     } catch (RuntimeException | LinkageError e) {
       return null;
     }

@@ -32,6 +32,8 @@ public enum Cause {
   HANDSHAKE_MESSAGE_TOO_LARGE(Category.OTHER),
   WEAK_EPHEMERAL_DH_KEY(Category.OTHER),
   CLIENT_RENEGOTIATION_REFUSED(Category.OTHER),
+  PEER_PROTOCOL_VIOLATION(Category.OTHER),
+  LOCAL_TLS_STACK_FAILURE(Category.OTHER),
   UNKNOWN(Category.OTHER);
 
   private final Category category;

@@ -86,7 +86,9 @@ public final class DiagnosisEngine {
         new PkixPathBuildingRule(),
         new HandshakeFailureAlertRule(),
         new HandshakeTimeoutRule(),
-        new ConnectionResetRule());
+        new ConnectionResetRule(),
+        new PeerProtocolViolationRule(),
+        new LocalTlsStackFailureRule());
   }
 
   public List<DiagnosisRule> rules() {
@@ -134,11 +136,11 @@ public final class DiagnosisEngine {
     try {
       if (chosen != null) {
         if (later.isEmpty()) {
-          return chosen;
+          return WhatChanged.annotate(chosen, evidence);
         }
-        return chosen.toBuilder().alternative(later.toArray(new Cause[0])).build();
+        return WhatChanged.annotate(chosen.toBuilder().alternative(later.toArray(new Cause[0])).build(), evidence);
       }
-      return unknown(evidence, ruleErrors);
+      return WhatChanged.annotate(unknown(evidence, ruleErrors), evidence);
     } catch (RuntimeException | LinkageError | StackOverflowError ex) {
       return Diagnosis.builder(Cause.UNKNOWN)
           .confidence(Confidence.LOW)

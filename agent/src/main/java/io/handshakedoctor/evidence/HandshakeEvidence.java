@@ -35,6 +35,7 @@ public final class HandshakeEvidence {
   private final Duration elapsed;
   private final String javaVersion;
   private final boolean renegotiation;
+  private final LastGoodHandshake lastGood;
 
   private HandshakeEvidence(Builder b) {
     this.side = b.side;
@@ -60,6 +61,7 @@ public final class HandshakeEvidence {
     this.elapsed = b.elapsed;
     this.javaVersion = b.javaVersion;
     this.renegotiation = b.renegotiation;
+    this.lastGood = b.lastGood;
   }
 
   public static Builder builder(Side side) {
@@ -189,6 +191,11 @@ public final class HandshakeEvidence {
     return renegotiation;
   }
 
+  /** The last successful handshake with the same peer in this JVM, or null when none is remembered. */
+  public LastGoodHandshake lastGood() {
+    return lastGood;
+  }
+
   /** The server name this connection wanted: SNI sent, else the peer host. */
   public String intendedServerName() {
     if (clientHello != null && !clientHello.serverNames().isEmpty()) {
@@ -225,6 +232,7 @@ public final class HandshakeEvidence {
     private Duration elapsed;
     private String javaVersion = System.getProperty("java.version");
     private boolean renegotiation;
+    private LastGoodHandshake lastGood;
 
     private Builder(Side side) {
       this.side = side;
@@ -333,6 +341,11 @@ public final class HandshakeEvidence {
 
     public Builder renegotiation(boolean v) {
       renegotiation = v;
+      return this;
+    }
+
+    public Builder lastGood(LastGoodHandshake v) {
+      lastGood = v;
       return this;
     }
 

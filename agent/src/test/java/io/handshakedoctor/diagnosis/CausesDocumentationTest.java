@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 class CausesDocumentationTest {
   private static final Pattern HEADING = Pattern.compile("(?m)^(#{1,2}) ([a-z][a-z0-9_]*)\\s*$");
 
+  static String readDoc() throws IOException {
+    return doc();
+  }
+
   private static String doc() throws IOException {
     Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
     for (Path p = dir; p != null; p = p.getParent()) {

@@ -51,7 +51,9 @@ class ScenarioDiagnosisIT {
     {"no_shared_signature_scheme_or_group", null, "no_shared_signature_scheme_or_group"},
     {"local_credentials_missing", null, "local_credentials_missing"},
     {"sslv2_client_hello", null, "sslv2_client_hello"},
-    {"weak_ephemeral_dh_key", "weak_ephemeral_dh_key", "weak_ephemeral_dh_key"},
+    // The server hears insufficient_security only when the client path sends its alert before closing
+    // (socket does; engine and http-client may just close): the server side is pinned by NewCausesRulesTest.
+    {"weak_ephemeral_dh_key", "weak_ephemeral_dh_key", null},
     {"client_renegotiation_refused", "client_renegotiation_refused", "client_renegotiation_refused"},
   };
 
