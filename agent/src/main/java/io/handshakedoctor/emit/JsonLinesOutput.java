@@ -33,10 +33,10 @@ public final class JsonLinesOutput implements FailureOutput {
     }
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("timestamp", Instant.now().toString());
-    line.put("event.name", FailureEvent.EVENT_NAME);
+    line.put("event.name", Names.EVENT);
     line.putAll(event.attributes());
     if (repeats > 1) {
-      line.put("tls.failure.repeat_count", repeats);
+      line.put(Names.REPEAT_COUNT, repeats);
     }
     try {
       if (writer == null) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class PolicySourcesIT {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (Jdk jdk : Jdk.all()) {
+    for (TestJdk jdk : TestJdk.all()) {
       out.add(Arguments.of(jdk, "override_file", "socket"));
       out.add(Arguments.of(jdk, "override_file", "http-client"));
       out.add(Arguments.of(jdk, "client_protocols_option", "socket"));
@@ -70,7 +71,7 @@ class PolicySourcesIT {
 
   @ParameterizedTest(name = "{0} {1} over {2}")
   @MethodSource("cases")
-  void diagnosisNamesThePolicySourceAndWhereItWasSet(Jdk jdk, String source, String path) throws Exception {
+  void diagnosisNamesThePolicySourceAndWhereItWasSet(TestJdk jdk, String source, String path) throws Exception {
     List<String> jvmArgs;
     String cause;
     List<String> fixMentions;
@@ -99,8 +100,8 @@ class PolicySourcesIT {
     List<Map<String, Object>> events = jvm.events();
     assertFalse(events.isEmpty(), context);
     for (Map<String, Object> event : events) {
-      assertEquals(cause, event.get("tls.failure.cause"), context);
-      String fix = String.valueOf(event.get("tls.failure.fix"));
+      assertEquals(cause, event.get("handshake_doctor.cause"), context);
+      String fix = String.valueOf(event.get("handshake_doctor.fix"));
       for (String mention : fixMentions) {
         assertTrue(fix.contains(mention), "fix must say " + mention + ": " + fix + "\n" + context);
       }
