@@ -20,6 +20,7 @@ public final class CapturingListener implements HandshakeListener {
   private final EvidenceAssembler assembler;
   private final FailureSink sink;
   private final InternalErrorReporter errors;
+  private final HostnameVerifications hostnameVerifications;
   /** Failures being diagnosed and written right now (their captures already left the registry). */
   private final java.util.concurrent.atomic.AtomicInteger reporting = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -29,6 +30,7 @@ public final class CapturingListener implements HandshakeListener {
     this.assembler = new EvidenceAssembler(new JsseInternals());
     this.sink = sink;
     this.errors = errors;
+    this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection);
   }
 
   /** Handshakes currently in flight (for tests and the shutdown summary). */
@@ -234,6 +236,26 @@ public final class CapturingListener implements HandshakeListener {
     HandshakeCapture capture = registry.find(transportContext);
     if (capture != null) {
       capture.samplePeerBytes(transportContext, sources, offset, length, PEER_SAMPLE_BYTES);
+    }
+  }
+
+  @Override
+  public void hostnameVerificationStarted() {
+    hostnameVerifications.started();
+  }
+
+  @Override
+  public void hostnameVerificationEnded(
+      Object verifier, String host, Object session, boolean verified, Throwable thrown) {
+    hostnameVerifications.ended(verifier, host, session, verified, thrown);
+  }
+
+  private void reportHostnameRejection(HandshakeEvidence evidence, Throwable thrown) {
+    reporting.incrementAndGet();
+    try {
+      sink.handshakeFailed(evidence, thrown);
+    } finally {
+      reporting.decrementAndGet();
     }
   }
 

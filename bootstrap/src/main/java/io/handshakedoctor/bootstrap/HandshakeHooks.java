@@ -206,6 +206,41 @@ public final class HandshakeHooks {
     }
   }
 
+  /**
+   * A host name check after the handshake is starting: a {@code HostnameVerifier}, or a library's
+   * method around one. Checks nest (a verifier that delegates to another); only the outermost
+   * verdict counts.
+   */
+  public static void hostnameVerificationStarted() {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.hostnameVerificationStarted();
+    } catch (Throwable t) {
+      suppressed(l, "hostnameVerificationStarted", t);
+    }
+  }
+
+  /**
+   * That check ended: {@code verified} false when it returned false or threw {@code thrown}.
+   * {@code session} is the connection's {@code SSLSession}, typed {@code Object} like every argument
+   * the woven code passes.
+   */
+  public static void hostnameVerificationEnded(
+      Object verifier, String host, Object session, boolean verified, Throwable thrown) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.hostnameVerificationEnded(verifier, host, session, verified, thrown);
+    } catch (Throwable t) {
+      suppressed(l, "hostnameVerificationEnded", t);
+    }
+  }
+
   private static void suppressed(HandshakeListener l, String where, Throwable t) {
     suppressedErrors.incrementAndGet();
     try {
