@@ -28,6 +28,11 @@ final class Jdk {
     return out;
   }
 
+  /** The feature version, e.g. {@code 17}. */
+  String feature() {
+    return label.substring("jdk".length());
+  }
+
   String java() {
     return home.resolve("bin/java").toString();
   }
