@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakedoctor.compatibility.CompatibilityLog;
 import io.handshakedoctor.compatibility.EventCaptures;
+import io.handshakedoctor.testsupport.TestJdk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,7 @@ class HostnameVerifierIT {
   private static ExternalPki pki;
   private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
   private static final List<Process> SERVERS = new ArrayList<>();
-  private static final Map<Jdk, NginxClientIT.Run> RUNS = new ConcurrentHashMap<>();
+  private static final Map<TestJdk, NginxClientIT.Run> RUNS = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void startServers() throws Exception {
@@ -82,7 +83,7 @@ class HostnameVerifierIT {
     return "https://" + host + ":" + PORTS.get(client) + "/";
   }
 
-  private static NginxClientIT.Run run(Jdk jdk) {
+  private static NginxClientIT.Run run(TestJdk jdk) {
     return RUNS.computeIfAbsent(jdk, key -> {
       try {
         ForkedJvm jvm = new ForkedJvm(dir, "connect-" + jdk);
@@ -103,7 +104,7 @@ class HostnameVerifierIT {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (Jdk jdk : Jdk.all()) {
+    for (TestJdk jdk : TestJdk.all()) {
       for (String client : CLIENTS.keySet()) {
         out.add(Arguments.of(jdk, client, true));
         out.add(Arguments.of(jdk, client, false));
@@ -114,7 +115,7 @@ class HostnameVerifierIT {
 
   @ParameterizedTest(name = "{0} {1} wrong host {2}")
   @MethodSource("cases")
-  void oneHostnameMismatchPerRejectedHostAndNoneWhenTheNameMatches(Jdk jdk, String client, boolean wrongHost) throws Exception {
+  void oneHostnameMismatchPerRejectedHostAndNoneWhenTheNameMatches(TestJdk jdk, String client, boolean wrongHost) throws Exception {
     NginxClientIT.Run run = run(jdk);
     String host = wrongHost ? APP_HOST : OTHER_HOST;
     String line = run.lines.get(client + " " + host);
@@ -125,7 +126,7 @@ class HostnameVerifierIT {
       }
     }
     Map<String, Object> first = events.isEmpty() ? null : events.get(0);
-    CompatibilityLog.record("SunJSSE", CLIENTS.get(client), jdk.feature(), wrongHost ? "host name rejected after the handshake" : "host name accepted",
+    CompatibilityLog.record("SunJSSE", CLIENTS.get(client), String.valueOf(jdk.feature()), wrongHost ? "host name rejected after the handshake" : "host name accepted",
         wrongHost ? "hostname_mismatch" : "none", first == null ? "none" : String.valueOf(first.get("handshake_doctor.cause")),
         EventCaptures.of(first));
     String context = client + " " + host + " on " + jdk + "\nline: " + line + "\n" + run.jvm.describe();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.handshakedoctor.compatibility.CompatibilityLog;
 import io.handshakedoctor.compatibility.EventCaptures;
+import io.handshakedoctor.testsupport.TestJdk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,7 +225,7 @@ class NginxClientIT {
     }
   }
 
-  private static Run run(Jdk jdk, String path) {
+  private static Run run(TestJdk jdk, String path) {
     return RUNS.computeIfAbsent(jdk + "/" + path, key -> {
       try {
         ForkedJvm jvm = new ForkedJvm(dir, "connect-" + jdk + "-" + path);
@@ -251,7 +252,7 @@ class NginxClientIT {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (Jdk jdk : Jdk.all()) {
+    for (TestJdk jdk : TestJdk.all()) {
       for (String path : PATHS) {
         for (Case c : CASES) {
           out.add(Arguments.of(jdk, path, c));
@@ -263,7 +264,7 @@ class NginxClientIT {
 
   @ParameterizedTest(name = "{0} {1} nginx {2}")
   @MethodSource("cases")
-  void diagnosis(Jdk jdk, String path, Case c) {
+  void diagnosis(TestJdk jdk, String path, Case c) {
     assumeFalse(c.unsupportedPaths.contains(path), () -> c.name + " not expressible on " + path + ": " + c.unsupportedWhy);
     Run run = run(jdk, path);
     String line = run.lines.get(c.name);
@@ -271,7 +272,7 @@ class NginxClientIT {
         + run.jvm.describe() + "\n--- nginx error.log (tail)\n" + ForkedJvm.tail(Processes.read(dir.resolve("error.log")), 2000);
     List<Map<String, Object>> events = run.clientEvents(c.port);
     Map<String, Object> first = events.isEmpty() ? null : events.get(0);
-    CompatibilityLog.record("SunJSSE", LIBRARIES.get(path), jdk.feature(), "nginx " + c.name, c.cause == null ? "none" : c.cause,
+    CompatibilityLog.record("SunJSSE", LIBRARIES.get(path), String.valueOf(jdk.feature()), "nginx " + c.name, c.cause == null ? "none" : c.cause,
         first == null ? "none" : String.valueOf(first.get("handshake_doctor.cause")), EventCaptures.of(first));
     if (c.cause == null) {
       assertTrue(line.endsWith(": ok HTTP 200"), context);

@@ -41,7 +41,7 @@ class PrometheusIT {
     Path prometheus = PrometheusServer.binary();
     assumeTrue(
         prometheus != null,
-        "PrometheusIT skipped: no prometheus binary on the PATH; install Debian's package '"
+        "PrometheusIT skipped: " + PrometheusServer.whereLooked() + "; install Debian's package '"
             + PrometheusServer.PACKAGE + "' (apt-get install -y " + PrometheusServer.PACKAGE
             + ") or give -Dprometheus.binary=/path/to/prometheus");
 
