@@ -15,8 +15,7 @@ import io.handshakedoctor.emit.JsonLinesOutput;
 import io.handshakedoctor.emit.LogLineOutput;
 import io.handshakedoctor.emit.RepeatLimitedOutput;
 import io.handshakedoctor.emit.otel.OtelOutput;
-import io.handshakedoctor.instrumentation.HookedClasses;
-import io.handshakedoctor.instrumentation.JsseTransformer;
+import io.handshakedoctor.instrumentation.JsseHookInstaller;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,9 +57,7 @@ final class AgentRuntime {
       listener = new FaultInjectingListener(listener); // test only
     }
     HandshakeHooks.install(listener);
-    JsseTransformer transformer = new JsseTransformer(errors::internalError);
-    inst.addTransformer(transformer, true);
-    retransformLoaded(inst, errors);
+    JsseHookInstaller.install(inst, errors::internalError);
   }
 
   private static List<FailureOutput> outputs(AgentConfig config, InternalErrors errors) {
@@ -150,24 +147,5 @@ final class AgentRuntime {
     ModuleLayer.boot()
         .findModule("java.net.http")
         .ifPresent(m -> inst.redefineModule(m, Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of()));
-  }
-
-  /** When attached to a running JVM, JSSE may already be loaded: transform it in place. */
-  private static void retransformLoaded(Instrumentation inst, InternalErrors errors) {
-    Set<String> targets = HookedClasses.names();
-    List<Class<?>> loaded = new ArrayList<>();
-    for (Class<?> c : inst.getAllLoadedClasses()) {
-      if ((c.getClassLoader() == null || c.getClassLoader() == ClassLoader.getPlatformClassLoader())
-          && targets.contains(c.getName().replace('.', '/'))) {
-        loaded.add(c);
-      }
-    }
-    for (Class<?> c : loaded) {
-      try {
-        inst.retransformClasses(c);
-      } catch (Throwable t) {
-        errors.internalError("retransforming JSSE: " + c.getName(), t);
-      }
-    }
   }
 }
