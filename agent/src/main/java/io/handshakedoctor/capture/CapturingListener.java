@@ -27,10 +27,11 @@ public final class CapturingListener implements HandshakeListener {
   public CapturingListener(
       int maxInFlight, int byteBudget, FailureSink sink, InternalErrorReporter errors) {
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
-    this.assembler = new EvidenceAssembler(new JsseInternals());
+    JsseInternals jsse = new JsseInternals();
+    this.assembler = new EvidenceAssembler(jsse);
     this.sink = sink;
     this.errors = errors;
-    this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection);
+    this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection, jsse);
   }
 
   /** Handshakes currently in flight (for tests and the shutdown summary). */
@@ -152,6 +153,7 @@ public final class CapturingListener implements HandshakeListener {
 
   @Override
   public void handshakeFinished(Object transportContext) {
+    hostnameVerifications.handshakeFinished(transportContext);
     if (!registry.isEmpty()) {
       HandshakeCapture capture = registry.end(transportContext);
       if (capture != null) {
@@ -240,14 +242,13 @@ public final class CapturingListener implements HandshakeListener {
   }
 
   @Override
-  public void hostnameVerificationStarted() {
-    hostnameVerifications.started();
+  public void hostnameRejected(Object verifier, Object session, Throwable thrown) {
+    hostnameVerifications.rejected(verifier, session, thrown);
   }
 
   @Override
-  public void hostnameVerificationEnded(
-      Object verifier, String host, Object session, boolean verified, Throwable thrown) {
-    hostnameVerifications.ended(verifier, host, session, verified, thrown);
+  public void peerUnverified(Throwable exception) {
+    hostnameVerifications.peerUnverified(exception);
   }
 
   private void reportHostnameRejection(HandshakeEvidence evidence, Throwable thrown) {

@@ -17,76 +17,90 @@ import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLSession;
 
 /**
- * Host name checks made after the handshake, outside the TLS engine: a {@code HostnameVerifier}
- * (OkHttp's, HttpClient 5's, the application's) or a library method around one. Checks nest (a
- * verifier delegating to another, HttpClient 5's check around the verifier it was given), so the
- * verdict that counts is the outermost one: a rejection is reported once, when the outermost check
- * on the thread ends without accepting, and not at all when an outer check accepts what an inner
- * one refused.
+ * Host name checks made after the handshake, outside the TLS engine: OkHttp's, HttpClient 5's and
+ * applications' {@code HostnameVerifier}s, and HttpsURLConnection's check with a verifier of its
+ * application's. Only JDK code is hooked (the agent weaves nothing of the libraries): the
+ * {@code SSLPeerUnverifiedException} such a library or application makes when its verifier says
+ * no, and HttpsURLConnection's check. The exception carries no connection, so each thread
+ * remembers the client connection whose handshake it finished last (the verifier runs right after,
+ * on the same thread); the exception is a host name rejection when that connection's certificate
+ * does not cover the host it was opened for (a pinning failure, say, is not). One event per
+ * connection: the first rejection reports it and forgets the connection.
  *
- * <p>The session is a {@link SSLSession} whatever the engine (SunJSSE, BouncyCastle, Conscrypt), so
- * its chain, peer and requested server names are read through that JDK interface only. A healthy
- * check costs a thread-local lookup and two counter updates.
+ * <p>The session is a {@link SSLSession}, so its chain, peer and requested server names are read
+ * through that JDK interface. A healthy handshake costs a thread-local store at its end.
  */
 final class HostnameVerifications {
+  /** What SunJSSE says when a session's peer sent no certificate: not a host name check. */
+  private static final String UNAUTHENTICATED = "peer not authenticated";
+
   private final FailureSink sink;
-  private final ThreadLocal<Nesting> nesting = ThreadLocal.withInitial(Nesting::new);
+  private final JsseInternals jsse;
+  /**
+   * Per thread: the TransportContext of the handshake it finished last, or null. Whether it was a
+   * client's is asked only at failure time (no reflection on the healthy path); the reference is
+   * dropped by the thread's next handshake or rejection.
+   */
+  private final ThreadLocal<Object[]> lastFinished = ThreadLocal.withInitial(() -> new Object[1]);
 
-  HostnameVerifications(FailureSink sink) {
+  HostnameVerifications(FailureSink sink, JsseInternals jsse) {
     this.sink = sink;
+    this.jsse = jsse;
   }
 
-  private static final class Nesting {
-    int depth;
-    Object verifier;
-    String host;
-    Object session;
-    Throwable thrown;
-    boolean rejected;
+  void handshakeFinished(Object transportContext) {
+    lastFinished.get()[0] = transportContext;
+  }
 
-    void clear() {
-      verifier = null;
-      host = null;
-      session = null;
-      thrown = null;
-      rejected = false;
+  /** HttpsURLConnection's check failed: no doubt about what was checked. */
+  void rejected(Object verifier, Object session, Throwable thrown) {
+    lastFinished.get()[0] = null;
+    if (session instanceof SSLSession) {
+      SSLSession s = (SSLSession) session;
+      String where = "HttpsURLConnection" + (verifier == null ? "" : " with " + verifier.getClass().getName());
+      sink.handshakeFailed(evidence(where, s.getPeerHost(), s, thrown), thrown);
     }
   }
 
-  void started() {
-    nesting.get().depth++;
-  }
-
-  void ended(Object verifier, String host, Object session, boolean verified, Throwable thrown) {
-    Nesting n = nesting.get();
-    n.depth = Math.max(0, n.depth - 1);
-    if (verified) {
-      n.clear(); // an outer check accepted what an inner one may have refused
-    } else if (!n.rejected) {
-      n.rejected = true;
-      n.verifier = verifier;
-      n.host = host;
-      n.session = session;
-      n.thrown = thrown;
-    } else if (thrown != null) {
-      n.thrown = thrown; // the outer check's exception is the one the application sees
-    }
-    if (n.depth > 0 || !n.rejected) {
+  void peerUnverified(Throwable exception) {
+    if (UNAUTHENTICATED.equals(exception.getMessage())) {
       return;
     }
-    Object rejectedBy = n.verifier;
-    String rejectedHost = n.host;
-    Object rejectedSession = n.session;
-    Throwable reported = n.thrown;
-    n.clear();
-    if (rejectedSession instanceof SSLSession) {
-      sink.handshakeFailed(
-          evidence(rejectedBy, rejectedHost, (SSLSession) rejectedSession, reported), reported);
+    Object[] slot = lastFinished.get();
+    Object transportContext = slot[0];
+    if (transportContext == null) {
+      return;
     }
+    if (!jsse.booleanField(jsse.field(transportContext, "sslConfig"), "isClientMode")) {
+      return;
+    }
+    Object session = jsse.field(transportContext, "conSession");
+    if (!(session instanceof SSLSession)) {
+      return;
+    }
+    SSLSession s = (SSLSession) session;
+    String host = s.getPeerHost();
+    List<CertificateSummary> chain = peerChain(s);
+    if (host == null || chain.isEmpty() || HostnameMatch.covers(chain.get(0), host)) {
+      return; // not about the host name (certificate pinning, an application's own rule)
+    }
+    slot[0] = null;
+    sink.handshakeFailed(evidence(thrower(exception), host, s, exception), exception);
+  }
+
+  /** The method that made the exception: the verifier or the library's check around it. */
+  private static String thrower(Throwable exception) {
+    for (StackTraceElement frame : exception.getStackTrace()) {
+      String c = frame.getClassName();
+      if (!c.startsWith("javax.net.ssl.") && !c.startsWith("java.lang.") && !c.startsWith("io.handshakedoctor.")) {
+        return c + "." + frame.getMethodName();
+      }
+    }
+    return null;
   }
 
   static HandshakeEvidence evidence(
-      Object verifier, String host, SSLSession session, Throwable thrown) {
+      String rejectedBy, String host, SSLSession session, Throwable thrown) {
     List<CertificateSummary> chain = peerChain(session);
     List<String> serverNames = requestedServerNames(session);
     LocalConfiguration.Builder local = LocalConfiguration.builder().serverNames(serverNames);
@@ -101,7 +115,7 @@ final class HostnameVerifications {
         // The engine's trust manager accepted the chain: the handshake completed.
         .trust(new TrustDecision(chain, null, true, null))
         .origin(FailureOrigin.HOSTNAME_VERIFIER)
-        .hostnameVerifier(verifier == null ? null : verifier.getClass().getName())
+        .hostnameVerifier(rejectedBy)
         .failure(thrown)
         .build();
   }

@@ -26,7 +26,7 @@ final class HostnameMismatchRule implements DiagnosisRule {
     Diagnosis.Builder d = Diagnosis.builder(Cause.HOSTNAME_MISMATCH)
         .confidence(Confidence.HIGH)
         .evidence(afterHandshake
-            ? "the handshake completed, then the host name verifier " + e.hostnameVerifier() + " rejected '" + host + "'"
+            ? "the handshake completed, then the host name check in " + e.hostnameVerifier() + " rejected '" + host + "'"
                 + (e.local().serverNames().isEmpty() ? "" : " (SNI sent: " + e.local().serverNames() + ")")
             : "host name check failed: " + (m == null ? "" : m.group(0)))
         .evidence(leaf == null ? null : "certificate names " + names)

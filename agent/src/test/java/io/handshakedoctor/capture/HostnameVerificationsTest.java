@@ -1,6 +1,7 @@
 package io.handshakedoctor.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,14 +9,17 @@ import io.handshakedoctor.diagnosis.Cause;
 import io.handshakedoctor.diagnosis.Confidence;
 import io.handshakedoctor.diagnosis.Diagnosis;
 import io.handshakedoctor.diagnosis.DiagnosisEngine;
+import io.handshakedoctor.evidence.CertificateSummary;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.samples.TestPki;
+import java.io.IOException;
 import java.security.Principal;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -32,66 +36,51 @@ class HostnameVerificationsTest {
       new HostnameVerifications((evidence, t) -> {
         reported.add(evidence);
         thrown.add(t);
-      });
-  private final Object verifier = new Object() {};
+      }, new JsseInternals());
+  private final HostnameVerifier verifier = (host, s) -> false;
   private final Session session = new Session(TestPki.shared().leaf(HELD).build().chain().toArray(new Certificate[0]));
 
   @Test
-  void aVerifierThatReturnsFalseIsOneHostnameMismatchNamingBothNames() {
-    checks.started();
-    checks.ended(verifier, ASKED, session, false, null);
+  void httpsUrlConnectionsRejectionIsOneHostnameMismatchNamingBothNames() {
+    IOException wrong = new IOException("HTTPS hostname wrong:  should be <" + ASKED + ">");
+    checks.rejected(verifier, session, wrong);
 
     assertEquals(1, reported.size());
+    assertSame(wrong, thrown.get(0));
     HandshakeEvidence e = reported.get(0);
     assertEquals(FailureOrigin.HOSTNAME_VERIFIER, e.origin());
     assertEquals(ASKED, e.peerHost());
     assertEquals(8443, e.peerPort());
-    assertEquals(verifier.getClass().getName(), e.hostnameVerifier());
     Diagnosis d = DiagnosisEngine.standard().diagnose(e);
     assertEquals(Cause.HOSTNAME_MISMATCH, d.cause());
     assertEquals(Confidence.HIGH, d.confidence(), "the session tells which SNI was sent");
     assertTrue(d.summary().contains("'" + ASKED + "'") && d.summary().contains(HELD), d.summary());
-    assertTrue(d.evidence().toString().contains(verifier.getClass().getName()), d.evidence().toString());
+    assertTrue(d.evidence().toString().contains("HttpsURLConnection with " + verifier.getClass().getName()), d.evidence().toString());
   }
 
   @Test
-  void anAcceptedHostIsNotReported() {
-    checks.started();
-    checks.ended(verifier, HELD, session, true, null);
+  void anExceptionWithoutAFinishedHandshakeOnThisThreadIsNotReported() {
+    checks.peerUnverified(new SSLPeerUnverifiedException("Hostname " + ASKED + " not verified"));
     assertEquals(0, reported.size());
   }
 
   @Test
-  void anOuterCheckThatAcceptsOverrulesTheInnerRejection() {
-    checks.started();
-    checks.started();
-    checks.ended(verifier, ASKED, session, false, null);
-    checks.ended(verifier, ASKED, session, true, null);
+  void anUnauthenticatedPeerIsNotAHostNameCheck() {
+    checks.handshakeFinished(new Object());
+    checks.peerUnverified(new SSLPeerUnverifiedException("peer not authenticated"));
     assertEquals(0, reported.size());
   }
 
   @Test
-  void nestedRejectionsAreOneEventCarryingTheExceptionTheApplicationSees() {
-    SSLPeerUnverifiedException outer = new SSLPeerUnverifiedException("Certificate for <" + ASKED + "> doesn't match");
-    checks.started();
-    checks.started();
-    checks.ended(verifier, ASKED, session, false, null);
-    checks.ended(new Object(), ASKED, session, false, outer);
-
-    assertEquals(1, reported.size());
-    assertSame(outer, thrown.get(0));
-    assertEquals(verifier.getClass().getName(), reported.get(0).hostnameVerifier(), "the verifier that rejected");
-  }
-
-  @Test
-  void aSecondConnectionOnTheSameThreadIsJudgedAfresh() {
-    checks.started();
-    checks.ended(verifier, ASKED, session, false, null);
-    checks.started();
-    checks.ended(verifier, HELD, session, true, null);
-    checks.started();
-    checks.ended(verifier, ASKED, session, false, null);
-    assertEquals(2, reported.size());
+  void subjectAlternativeNamesCoverExactNamesWildcardsOfOneLabelAndIpLiterals() {
+    CertificateSummary leaf = CertificateSummary.of(TestPki.shared().leaf(HELD)
+        .onlyDnsNames(HELD, "*.wild.example.test").ipAddresses("127.0.0.1").build().certificate());
+    assertTrue(HostnameMatch.covers(leaf, "OTHER.example.test."));
+    assertTrue(HostnameMatch.covers(leaf, "a.wild.example.test"));
+    assertFalse(HostnameMatch.covers(leaf, "a.b.wild.example.test"));
+    assertFalse(HostnameMatch.covers(leaf, ASKED));
+    assertTrue(HostnameMatch.covers(leaf, "127.0.0.1"));
+    assertFalse(HostnameMatch.covers(leaf, "127.0.0.2"));
   }
 
   /** What a client's session offers after a completed handshake. */

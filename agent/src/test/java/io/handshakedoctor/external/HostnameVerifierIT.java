@@ -59,7 +59,8 @@ class HostnameVerifierIT {
         int port = Processes.freePort();
         PORTS.put(client, port);
         Process p = Processes.start(Arrays.asList(Processes.openssl(), "s_server", "-accept", "127.0.0.1:" + port,
-            "-cert", pki.file("other.fullchain.pem").toString(), "-key", pki.file("other.key").toString(), "-www"),
+            "-cert", pki.file("other.fullchain.pem").toString(), "-cert_chain", pki.file("intermediate.pem").toString(),
+            "-key", pki.file("other.key").toString(), "-www"),
             dir, "s_server-" + client);
         SERVERS.add(p);
         Processes.awaitText(dir.resolve("s_server-" + client + ".out"), "ACCEPT", p, Duration.ofSeconds(10),
@@ -138,6 +139,7 @@ class HostnameVerifierIT {
     assertTrue(line.contains(": failed "), context);
     assertEquals(1, events.size(), "one event per rejected host name\n" + context);
     String eventContext = "event: " + first + "\n" + context;
+    assertTrue(line.contains("| handshake-doctor: hostname_mismatch"), "the application's exception carries the diagnosis\n" + eventContext);
     Check.equal("handshake_doctor.cause", "hostname_mismatch")
         .and(Check.equal("handshake_doctor.side", "client"))
         .and(Check.equal("tls.server.subject", "CN=" + OTHER_HOST))

@@ -207,37 +207,34 @@ public final class HandshakeHooks {
   }
 
   /**
-   * A host name check after the handshake is starting: a {@code HostnameVerifier}, or a library's
-   * method around one. Checks nest (a verifier that delegates to another); only the outermost
-   * verdict counts.
+   * HttpsURLConnection's own host name check (its {@code HostnameVerifier} included) rejected the
+   * host after the handshake; {@code session} is the connection's {@code SSLSession}.
    */
-  public static void hostnameVerificationStarted() {
+  public static void hostnameRejected(Object verifier, Object session, Throwable thrown) {
     HandshakeListener l = listener;
     if (l == null) {
       return;
     }
     try {
-      l.hostnameVerificationStarted();
+      l.hostnameRejected(verifier, session, thrown);
     } catch (Throwable t) {
-      suppressed(l, "hostnameVerificationStarted", t);
+      suppressed(l, "hostnameRejected", t);
     }
   }
 
   /**
-   * That check ended: {@code verified} false when it returned false or threw {@code thrown}.
-   * {@code session} is the connection's {@code SSLSession}, typed {@code Object} like every argument
-   * the woven code passes.
+   * An {@code SSLPeerUnverifiedException} was just constructed: OkHttp, HttpClient 5 and most
+   * applications make one when a {@code HostnameVerifier} rejects the host after the handshake.
    */
-  public static void hostnameVerificationEnded(
-      Object verifier, String host, Object session, boolean verified, Throwable thrown) {
+  public static void peerUnverified(Throwable exception) {
     HandshakeListener l = listener;
     if (l == null) {
       return;
     }
     try {
-      l.hostnameVerificationEnded(verifier, host, session, verified, thrown);
+      l.peerUnverified(exception);
     } catch (Throwable t) {
-      suppressed(l, "hostnameVerificationEnded", t);
+      suppressed(l, "peerUnverified", t);
     }
   }
 

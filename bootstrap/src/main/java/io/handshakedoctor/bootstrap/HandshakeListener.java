@@ -65,12 +65,11 @@ public interface HandshakeListener {
    */
   default void engineCreated(Object engine, Object transportContext) {}
 
-  /** A host name check after the handshake started (see {@link HandshakeHooks}); checks nest. */
-  default void hostnameVerificationStarted() {}
+  /** HttpsURLConnection's host name check rejected the host after the handshake. */
+  default void hostnameRejected(Object verifier, Object session, Throwable thrown) {}
 
-  /** That check ended; {@code verified} false when it rejected the host ({@code thrown} if it threw). */
-  default void hostnameVerificationEnded(
-      Object verifier, String host, Object session, boolean verified, Throwable thrown) {}
+  /** An {@code SSLPeerUnverifiedException} was constructed (not yet thrown). */
+  default void peerUnverified(Throwable exception) {}
 
   /** An error inside the agent that a hook caught; the host carries on. */
   void internalError(String where, Throwable error);
