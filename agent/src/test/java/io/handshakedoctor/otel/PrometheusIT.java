@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class PrometheusIT {
   private static final String METRIC = "handshake_doctor_handshake_failures_total";
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT = Duration.ofSeconds(120);
 
   @Test
   void failuresReachPrometheusByCauseSideAndPeer() throws Exception {
