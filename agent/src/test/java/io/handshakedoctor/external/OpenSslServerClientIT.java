@@ -83,10 +83,7 @@ class OpenSslServerClientIT {
         command.addAll(NAMES_SENT.equals(flavour(c))
             ? Arrays.asList("-CAfile", pki.file("client-ca.pem").toString())
             : Arrays.asList("-verifyCAfile", pki.file("client-ca.pem").toString()));
-        Process p = Processes.start(command, dir, "s_server-" + c.name);
-        SERVERS.add(p);
-        Processes.awaitText(dir.resolve("s_server-" + c.name + ".out"), "ACCEPT", p, Duration.ofSeconds(10),
-            "openssl s_server (" + Processes.read(dir.resolve("s_server-" + c.name + ".err")) + ")");
+        SERVERS.add(Processes.startSServer(command, dir, "s_server-" + c.name));
       }
     } catch (AssertionError | RuntimeException e) {
       stopServers();
