@@ -6,13 +6,14 @@ import io.handshakedoctor.emit.WarningEvent;
 import io.handshakedoctor.inventory.Warning;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Early warnings to every output the failures go to, each output isolated from the others. */
 final class WarningPipeline implements Consumer<Warning> {
-  private final List<FailureOutput> outputs;
+  private final Supplier<List<FailureOutput>> outputs;
   private final InternalErrorReporter errors;
 
-  WarningPipeline(List<FailureOutput> outputs, InternalErrorReporter errors) {
+  WarningPipeline(Supplier<List<FailureOutput>> outputs, InternalErrorReporter errors) {
     this.outputs = outputs;
     this.errors = errors;
   }
@@ -20,7 +21,7 @@ final class WarningPipeline implements Consumer<Warning> {
   @Override
   public void accept(Warning warning) {
     WarningEvent event = new WarningEvent(warning);
-    for (FailureOutput output : outputs) {
+    for (FailureOutput output : outputs.get()) {
       try {
         output.warn(event);
       } catch (Throwable t) {

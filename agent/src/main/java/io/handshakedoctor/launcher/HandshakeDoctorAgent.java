@@ -13,8 +13,8 @@ import java.util.jar.JarFile;
 public final class HandshakeDoctorAgent {
   private static final String INSTALLER = "io.handshakedoctor.AgentInstaller";
 
-  /** The running agent's class loader, for requests from a later attach ({@link ReportCommand}). */
-  private static ClassLoader agentLoader;
+  /** The running copy's installer, so that attaching again only applies the new settings. */
+  private static Class<?> installer;
 
   private HandshakeDoctorAgent() {}
 
@@ -29,18 +29,24 @@ public final class HandshakeDoctorAgent {
   private static synchronized void start(
       String arguments, Instrumentation instrumentation, boolean attached) {
     try {
-      if (System.getProperty("handshake.doctor.started") != null) {
+      if (installer != null) {
         if (arguments != null && arguments.startsWith(ReportCommand.ARGUMENT)) {
-          ReportCommand.answer(agentLoader, arguments);
+          ReportCommand.answer(installer.getClassLoader(), arguments); // report <pid>: no new settings
+          return;
         }
-        return; // attached twice: the first copy already runs
+        installer.getMethod("reconfigure", String.class).invoke(null, arguments);
+        return;
+      }
+      if (System.getProperty("handshake.doctor.started") != null) {
+        return; // another copy of the agent (another jar) already runs
       }
       System.setProperty("handshake.doctor.started", "true");
       File jar = agentJar();
       // The jar root holds only this launcher and the bootstrap hooks (which the installer puts
       // into the boot loader); everything else sits under inst/ where no other loader looks.
-      agentLoader = new IsolatedClassLoader(jar, ClassLoader.getPlatformClassLoader());
-      Class<?> installer = Class.forName(INSTALLER, true, agentLoader);
+      ClassLoader agentLoader =
+          new IsolatedClassLoader(jar, ClassLoader.getPlatformClassLoader());
+      installer = Class.forName(INSTALLER, true, agentLoader);
       installer
           .getMethod("install", String.class, Instrumentation.class, boolean.class, JarFile.class)
           .invoke(null, arguments, instrumentation, attached, new JarFile(jar));
