@@ -13,10 +13,9 @@ import io.handshakedoctor.emit.ExceptionEnricher;
 import io.handshakedoctor.emit.FailureOutput;
 import io.handshakedoctor.emit.JsonLinesOutput;
 import io.handshakedoctor.emit.LogLineOutput;
-import io.handshakedoctor.emit.RepeatLimitedOutput;
+import io.handshakedoctor.emit.BudgetedOutput;
 import io.handshakedoctor.emit.otel.OtelOutput;
-import io.handshakedoctor.instrumentation.HookedClasses;
-import io.handshakedoctor.instrumentation.JsseTransformer;
+import io.handshakedoctor.instrumentation.JsseHookInstaller;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,23 +32,19 @@ final class AgentRuntime {
 
   private AgentRuntime() {}
 
-  static void start(AgentConfig config, Instrumentation inst) {
+  static Reporting start(AgentConfig config, Instrumentation inst) {
     InternalErrors errors = new InternalErrors();
     openJavaBase(inst);
-    List<FailureOutput> outputs = outputs(config, errors);
+    Reporting reporting = new Reporting(outputs(config, null, errors), true);
     CapturingListener capturing =
         new CapturingListener(
             config.captureMaxInFlight(),
             config.captureMaxBytes(),
-            new FailurePipeline(
-                () -> DiagnosisEngine.standard(errors::internalError),
-                new ExceptionEnricher(config.enrichment()),
-                outputs,
-                errors),
+            new FailurePipeline(() -> DiagnosisEngine.standard(errors::internalError), reporting, errors),
             errors);
-    atExit(capturing, outputs, errors);
+    atExit(capturing, reporting, errors);
     HandshakeListener listener = capturing;
-    for (FailureOutput output : outputs) {
+    for (FailureOutput output : reporting.current().outputs) {
       if (output instanceof OtelOutput) {
         listener = ((OtelOutput) output).capturingContexts(listener);
       }
@@ -58,47 +53,68 @@ final class AgentRuntime {
       listener = new FaultInjectingListener(listener); // test only
     }
     HandshakeHooks.install(listener);
-    JsseTransformer transformer = new JsseTransformer(errors::internalError);
-    inst.addTransformer(transformer, true);
-    retransformLoaded(inst, errors);
+    JsseHookInstaller.install(inst, errors::internalError);
+    return reporting;
   }
-
-  private static List<FailureOutput> outputs(AgentConfig config, InternalErrors errors) {
-    List<FailureOutput> outputs = new ArrayList<>();
-    if (config.logTarget() != LogTarget.OFF) {
-      outputs.add(new RepeatLimitedOutput(new LogLineOutput(config.logTarget()), config.dedupInterval()));
-    }
-    if (config.eventsFile() != null) {
-      outputs.add(
-          new RepeatLimitedOutput(
-              new JsonLinesOutput(config.eventsFile(), errors), config.dedupInterval()));
-    }
-    if (config.otel() != OtelSignals.OFF) {
-      outputs.add(new OtelOutput(config.otel(), config.dedupInterval(), errors));
-    }
-    return outputs;
-  }
-
-  /** How long exit waits for handshakes still in flight to resolve (see {@link #atExit}). */
-  private static final long EXIT_GRACE_MILLIS = 500;
-  private static final long REPORT_GRACE_MILLIS = 3000;
 
   /**
-   * At exit: handshakes still in flight get a short grace to resolve (java.net.http closes a
-   * connection whose connect timeout fired on its own thread, after the application has already
-   * seen the exception; a program that exits at once would otherwise lose that failure's report);
-   * then the failures the log-type outputs held back as repeats are written with their counts, then
-   * the fault summary. The hook thread exists only from now until exit and starts only then.
+   * A second attach: new outputs from the new settings replace the running ones (whose held-back
+   * counts are written first, so none is lost), or reporting turns off. The hooks are not touched.
+   * The OpenTelemetry output is kept as it is: its context capture is wired into the hooks.
    */
-  private static void atExit(CapturingListener capturing, List<FailureOutput> outputs, InternalErrors errors) {
+  static void apply(AgentConfig config, Reporting reporting) {
+    if (!config.enabled()) {
+      reporting.turn(false);
+      return;
+    }
+    Reporting.Outputs old = reporting.replace(outputs(config, reporting.current(), new InternalErrors()));
+    reporting.turn(true);
+    for (FailureOutput output : old.outputs) {
+      if (!(output instanceof OtelOutput)) {
+        output.flush();
+      }
+    }
+  }
+
+  private static Reporting.Outputs outputs(AgentConfig config, Reporting.Outputs running, InternalErrors errors) {
+    List<FailureOutput> outputs = new ArrayList<>();
+    if (config.logTarget() != LogTarget.OFF) {
+      outputs.add(new BudgetedOutput(new LogLineOutput(config.logTarget()), config.dedupInterval(), config.reportBudget()));
+    }
+    JsonLinesOutput eventsFile = null;
+    if (config.eventsFile() != null) {
+      eventsFile = new JsonLinesOutput(config.eventsFile(), config.eventsFileMaxBytes(), config.eventsFileMaxFiles());
+      outputs.add(new BudgetedOutput(eventsFile, config.dedupInterval(), config.reportBudget()));
+    }
+    if (running == null) {
+      if (config.otel() != OtelSignals.OFF) {
+        outputs.add(new OtelOutput(config.otel(), config.dedupInterval(), errors));
+      }
+    } else {
+      for (FailureOutput output : running.outputs) {
+        if (output instanceof OtelOutput) {
+          outputs.add(output);
+        }
+      }
+    }
+    return new Reporting.Outputs(new ExceptionEnricher(config.enrichment()), List.copyOf(outputs), eventsFile);
+  }
+
+  /**
+   * At exit: failures about to be reported get a short grace ({@link ExitGrace}); then the
+   * failures the log-type outputs held back as repeats are written with their counts, then the
+   * fault summary. The hook thread exists only from now until exit and starts only then.
+   */
+  private static void atExit(CapturingListener capturing, Reporting reporting, InternalErrors errors) {
     try {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
-                    awaitInFlight(capturing);
-                    for (FailureOutput output : outputs) {
+                    ExitGrace.await(capturing);
+                    for (FailureOutput output : reporting.current().outputs) {
                       try {
+                        output.exiting();
                         output.flush();
                       } catch (Throwable t) {
                         errors.internalError("flushing an output at exit: " + output.getClass().getSimpleName(), t);
@@ -112,28 +128,8 @@ final class AgentRuntime {
     }
   }
 
-  private static void awaitInFlight(CapturingListener capturing) {
-    long start = System.nanoTime();
-    long graceEnd = start + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(EXIT_GRACE_MILLIS);
-    // A report already under way (the first one loads the rules) is let finish, within reason.
-    long reportEnd = start + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(REPORT_GRACE_MILLIS);
-    try {
-      while (true) {
-        long now = System.nanoTime();
-        boolean handshakes = capturing.inFlight() > 0 && now < graceEnd;
-        boolean reports = capturing.reporting() > 0 && now < reportEnd;
-        if (!handshakes && !reports) {
-          break;
-        }
-        Thread.sleep(10);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /**
-   * Advice inlined into java.base calls the bootstrap hooks (boot loader's unnamed module), and
+   * Code woven into java.base calls the bootstrap hooks (boot loader's unnamed module), and
    * the agent reads JSSE's fields at failure time, so java.base must read the one and open
    * sun.security.ssl to the other.
    */
@@ -150,24 +146,5 @@ final class AgentRuntime {
     ModuleLayer.boot()
         .findModule("java.net.http")
         .ifPresent(m -> inst.redefineModule(m, Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of()));
-  }
-
-  /** When attached to a running JVM, JSSE may already be loaded: transform it in place. */
-  private static void retransformLoaded(Instrumentation inst, InternalErrors errors) {
-    Set<String> targets = HookedClasses.names();
-    List<Class<?>> loaded = new ArrayList<>();
-    for (Class<?> c : inst.getAllLoadedClasses()) {
-      if ((c.getClassLoader() == null || c.getClassLoader() == ClassLoader.getPlatformClassLoader())
-          && targets.contains(c.getName().replace('.', '/'))) {
-        loaded.add(c);
-      }
-    }
-    for (Class<?> c : loaded) {
-      try {
-        inst.retransformClasses(c);
-      } catch (Throwable t) {
-        errors.internalError("retransforming JSSE: " + c.getName(), t);
-      }
-    }
   }
 }
