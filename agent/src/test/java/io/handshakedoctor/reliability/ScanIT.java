@@ -1,5 +1,6 @@
 package io.handshakedoctor.reliability;
 
+import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
