@@ -14,6 +14,7 @@ import io.handshakedoctor.emit.FailureOutput;
 import io.handshakedoctor.emit.JsonLinesOutput;
 import io.handshakedoctor.emit.LogLineOutput;
 import io.handshakedoctor.emit.BudgetedOutput;
+import io.handshakedoctor.emit.SharedBudgetOutputs;
 import io.handshakedoctor.emit.otel.OtelOutput;
 import io.handshakedoctor.instrumentation.JsseHookInstaller;
 import io.handshakedoctor.inventory.EarlyWarnings;
@@ -114,13 +115,17 @@ final class AgentRuntime {
 
   private static Reporting.Outputs outputs(AgentConfig config, Reporting.Outputs running, InternalErrors errors) {
     List<FailureOutput> outputs = new ArrayList<>();
+    List<FailureOutput> budgeted = new ArrayList<>();
     if (config.logTarget() != LogTarget.OFF) {
-      outputs.add(new BudgetedOutput(new LogLineOutput(config.logTarget()), config.dedupInterval(), config.reportBudget()));
+      budgeted.add(new LogLineOutput(config.logTarget()));
     }
     JsonLinesOutput eventsFile = null;
     if (config.eventsFile() != null) {
       eventsFile = new JsonLinesOutput(config.eventsFile(), config.eventsFileMaxBytes(), config.eventsFileMaxFiles());
-      outputs.add(new BudgetedOutput(eventsFile, config.dedupInterval(), config.reportBudget()));
+      budgeted.add(eventsFile);
+    }
+    if (!budgeted.isEmpty()) {
+      outputs.add(new BudgetedOutput(new SharedBudgetOutputs(budgeted, errors), config.dedupInterval(), config.reportBudget()));
     }
     if (running == null) {
       if (config.otel() != OtelSignals.OFF) {

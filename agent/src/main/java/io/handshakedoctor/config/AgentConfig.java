@@ -125,7 +125,7 @@ public final class AgentConfig {
   }
 
   /**
-   * Single reports per severity (WARN, INFO) per output per {@link #dedupInterval}; beyond it,
+   * Single reports per severity (WARN, INFO) per {@link #dedupInterval}, shared by the log and the events file; beyond it,
    * failures are summarised per side, cause and common trait.
    */
   public int reportBudget() {
