@@ -26,31 +26,33 @@ final class EventAttributes {
     }
     Throwable failure = e.failure();
     put(a, "error.type", failure == null ? "_OTHER" : failure.getClass().getName());
-    a.put("tls.failure.category", d.category().id());
-    a.put("tls.failure.cause", d.cause().id());
-    a.put("tls.failure.confidence", d.confidence().id());
-    a.put("tls.failure.side", e.side().attributeValue());
-    put(a, "tls.failure.summary", d.summary());
-    put(a, "tls.failure.fix", d.fix());
-    put(a, "tls.failure.responsible", d.responsibleParty());
-    a.put("tls.failure.evidence", List.copyOf(d.evidence()));
+    a.put("tls.established", false);
+    a.put(Names.CATEGORY, d.category().id());
+    a.put(Names.CAUSE, d.cause().id());
+    a.put(Names.CONFIDENCE, d.confidence().id());
+    a.put(Names.SIDE, e.side().attributeValue());
+    put(a, Names.SUMMARY, d.summary());
+    put(a, Names.FIX, d.fix());
+    put(a, Names.RESPONSIBLE, d.responsibleParty());
+    a.put(Names.EVIDENCE, List.copyOf(d.evidence()));
     if (!d.alternatives().isEmpty()) {
       List<String> alternatives = new ArrayList<>();
       for (Cause c : d.alternatives()) {
         alternatives.add(c.id());
       }
-      a.put("tls.failure.alternatives", alternatives);
+      a.put(Names.ALTERNATIVE_CAUSES, alternatives);
     }
-    a.put("tls.failure.sni", sni(e));
+    a.put(Names.SNI, sni(e));
     if (e.alertReceived() != null) {
-      a.put("tls.alert.description", e.alertReceived().description());
-      a.put("tls.alert.direction", "received");
+      a.put(Names.ALERT_DESCRIPTION, e.alertReceived().description());
+      a.put(Names.ALERT_DIRECTION, "received");
     } else if (e.alertSent() != null) {
-      a.put("tls.alert.description", e.alertSent().description());
-      a.put("tls.alert.direction", "sent");
+      a.put(Names.ALERT_DESCRIPTION, e.alertSent().description());
+      a.put(Names.ALERT_DIRECTION, "sent");
     }
-    a.put("tls.protocol.name", "tls");
     ServerHelloSummary serverHello = e.serverHello();
+    boolean ssl = serverHello != null && serverHello.version() != null && serverHello.version().startsWith("SSLv");
+    a.put("tls.protocol.name", ssl ? "ssl" : "tls");
     if (serverHello != null && serverHello.version() != null) {
       a.put("tls.protocol.version", semconvVersion(serverHello.version()));
     }
@@ -60,9 +62,9 @@ final class EventAttributes {
     ClientHelloSummary hello = e.clientHello();
     if (hello != null) {
       a.put("tls.client.supported_ciphers", hello.cipherSuites());
-      a.put("tls.failure.offered_protocols", hello.offeredVersions());
+      a.put(Names.PROTOCOLS_OFFERED, hello.offeredVersions());
     }
-    a.put("tls.failure.local_protocols", e.local().enabledProtocols());
+    a.put(Names.PROTOCOLS_ENABLED, e.local().enabledProtocols());
     if (!e.peerCertificates().isEmpty()) {
       String prefix = client ? "tls.server." : "tls.client.";
       CertificateSummary leaf = e.peerCertificates().get(0);
@@ -75,13 +77,13 @@ final class EventAttributes {
       for (CertificateSummary c : e.peerCertificates()) {
         chain.add(c.subject() + " <- " + c.issuer());
       }
-      a.put("tls.failure.peer_chain", chain);
+      a.put(Names.PEER_CERTIFICATE_CHAIN, chain);
     }
     if (failure != null) {
       a.put("exception.type", failure.getClass().getName());
       put(a, "exception.message", failure.getMessage());
     }
-    put(a, "tls.failure.java_version", e.javaVersion());
+    put(a, "process.runtime.version", e.javaVersion());
     return a;
   }
 
@@ -93,10 +95,17 @@ final class EventAttributes {
     return hello.serverNames().isEmpty() ? "none" : hello.serverNames().get(0);
   }
 
-  /** {@code TLSv1.3} becomes {@code 1.3}, as the semantic conventions write it. */
+  /**
+   * The numeric part, as the semantic conventions write {@code tls.protocol.version}: {@code TLSv1.3}
+   * becomes {@code 1.3}, {@code TLSv1} {@code 1.0}, {@code SSLv3} {@code 3} (with
+   * {@code tls.protocol.name} {@code ssl}).
+   */
   static String semconvVersion(String jsseName) {
     if (jsseName.startsWith("TLSv")) {
       return jsseName.substring(4).equals("1") ? "1.0" : jsseName.substring(4);
+    }
+    if (jsseName.startsWith("SSLv")) {
+      return jsseName.substring(4);
     }
     return jsseName;
   }

@@ -6,12 +6,10 @@ import java.util.Map;
 
 /**
  * One failed handshake as every output sees it: the evidence, the diagnosis, and the flat
- * attributes (OpenTelemetry names where they exist; {@code tls.failure.*} and {@code tls.alert.*}
- * otherwise) that docs/attributes.md describes.
+ * attributes (the semantic conventions' registry names where they exist, {@link Names} otherwise)
+ * that docs/attributes.md describes.
  */
 public final class FailureEvent {
-  public static final String EVENT_NAME = "tls.handshake.failure";
-
   private final HandshakeEvidence evidence;
   private final Diagnosis diagnosis;
   private final Map<String, Object> attributes;

@@ -3,6 +3,7 @@ package io.handshakedoctor.external;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -53,18 +54,18 @@ class JvmServerOpenSslClientIT {
 
   static final List<Case> CASES = Arrays.asList(
       new Case("tls1_only", Arrays.asList("-tls1", "-cipher", "DEFAULT:@SECLEVEL=0"), "protocol_disabled_by_local_policy",
-          Check.equal("tls.failure.offered_protocols", Collections.singletonList("TLSv1")).and(Check.equal("tls.failure.responsible", "client"))),
+          Check.equal("handshake_doctor.protocols.offered", Collections.singletonList("TLSv1")).and(Check.equal("handshake_doctor.responsible", "client"))),
       new Case("suites_jvm_lacks", Arrays.asList("-tls1_2", "-cipher", "CAMELLIA:ARIA"), "no_common_cipher_suite",
-          Check.listAnyContains("tls.client.supported_ciphers", "CAMELLIA").and(Check.equal("tls.failure.responsible", "client"))),
+          Check.listAnyContains("tls.client.supported_ciphers", "CAMELLIA").and(Check.equal("handshake_doctor.responsible", "client"))),
       new Case("no_client_certificate_tls13", Collections.<String>emptyList(), "client_certificate_missing",
-          Check.contains("tls.failure.summary", "Handshake Doctor External Client CA")),
+          Check.contains("handshake_doctor.summary", "Handshake Doctor External Client CA")),
       new Case("no_client_certificate_tls12", Arrays.asList("-tls1_2"), "client_certificate_missing",
-          Check.contains("tls.failure.summary", "Handshake Doctor External Client CA")),
+          Check.contains("handshake_doctor.summary", "Handshake Doctor External Client CA")),
       new Case("untrusted_client_certificate_tls13", Arrays.asList("-cert", "rogue.pem", "-key", "rogue.key"), "client_certificate_rejected",
           Check.contains("tls.client.issuer", "Rogue Client CA")),
       new Case("untrusted_client_certificate_tls12", Arrays.asList("-tls1_2", "-cert", "rogue.pem", "-key", "rogue.key"), "client_certificate_rejected",
           Check.contains("tls.client.issuer", "Rogue Client CA")),
-      new Case("plain_http_client", null, "non_tls_peer", Check.contains("tls.failure.summary", "GET /")),
+      new Case("plain_http_client", null, "non_tls_peer", Check.contains("handshake_doctor.summary", "GET /")),
       new Case("client_certificate_accepted", Arrays.asList("-cert", "client.pem", "-key", "client.key", "-ign_eof"), null, Check.NONE));
 
   private static Path dir;
@@ -91,7 +92,7 @@ class JvmServerOpenSslClientIT {
     }
   }
 
-  private static Run run(Jdk jdk, String kind) {
+  private static Run run(TestJdk jdk, String kind) {
     return RUNS.computeIfAbsent(jdk + "/" + kind, key -> {
       Process serve = null;
       try {
@@ -139,7 +140,7 @@ class JvmServerOpenSslClientIT {
         Processes.stop(serve);
         List<Map<String, Object>> serverEvents = new ArrayList<>();
         for (Map<String, Object> e : jvm.events()) {
-          if ("server".equals(e.get("tls.failure.side"))) {
+          if ("server".equals(e.get("handshake_doctor.side"))) {
             serverEvents.add(e);
           }
         }
@@ -170,7 +171,7 @@ class JvmServerOpenSslClientIT {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (Jdk jdk : Jdk.all()) {
+    for (TestJdk jdk : TestJdk.all()) {
       for (String kind : Arrays.asList("socket", "engine")) {
         for (Case c : CASES) {
           out.add(Arguments.of(jdk, kind, c));
@@ -182,7 +183,7 @@ class JvmServerOpenSslClientIT {
 
   @ParameterizedTest(name = "{0} {1}-server s_client {2}")
   @MethodSource("cases")
-  void diagnosis(Jdk jdk, String kind, Case c) {
+  void diagnosis(TestJdk jdk, String kind, Case c) {
     Run run = run(jdk, kind);
     String line = run.lines.get(c.name);
     String context = c.name + " on " + jdk + " " + kind + " server\nline: " + line + "\n" + run.jvm.describe()
@@ -199,7 +200,7 @@ class JvmServerOpenSslClientIT {
     Map<String, Object> event = run.events.get(c.name);
     assertTrue(event != null, "no server event\n" + context);
     String eventContext = "event: " + event + "\n" + context;
-    assertEquals(c.cause, event.get("tls.failure.cause"), eventContext);
+    assertEquals(c.cause, event.get("handshake_doctor.cause"), eventContext);
     assertTrue(line.contains("| handshake-doctor: " + c.cause), "the server's exception carries the diagnosis\n" + eventContext);
     Object clientPort = event.get("client.port");
     if (clientPort instanceof Number) { // an SSLEngine created without a peer address has none

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,33 +76,33 @@ class NginxClientIT {
           Check.equal("tls.server.not_after", ExternalPki.EXPIRED_NOT_AFTER.toString())
               .and(Check.equal("tls.server.not_before", ExternalPki.EXPIRED_NOT_BEFORE.toString()))
               .and(Check.equal("tls.server.subject", "CN=" + APP_HOST))
-              .and(Check.equal("tls.failure.responsible", "server"))),
+              .and(Check.equal("handshake_doctor.responsible", "server"))),
       new Case("incomplete_chain", APP_HOST, Collections.<String>emptyList(), "incomplete_chain",
-          Check.size("tls.failure.peer_chain", 1)
-              .and(Check.contains("tls.failure.summary", "CN=Handshake Doctor External Intermediate CA"))
-              .and(Check.equal("tls.failure.responsible", "server"))),
+          Check.size("handshake_doctor.peer_certificate_chain", 1)
+              .and(Check.contains("handshake_doctor.summary", "CN=Handshake Doctor External Intermediate CA"))
+              .and(Check.equal("handshake_doctor.responsible", "server"))),
       // nginx serves leaf + intermediate, as it should; this client trusts only an unrelated CA.
       new Case("unknown_root", APP_HOST, Arrays.asList("--truststore", "client-ca.pem"), "untrusted_unknown_ca",
-          Check.size("tls.failure.peer_chain", 2)
-              .and(Check.contains("tls.failure.summary", "CN=Handshake Doctor External Root CA"))
-              .and(Check.equal("tls.failure.responsible", "client"))),
+          Check.size("handshake_doctor.peer_certificate_chain", 2)
+              .and(Check.contains("handshake_doctor.summary", "CN=Handshake Doctor External Root CA"))
+              .and(Check.equal("handshake_doctor.responsible", "client"))),
       new Case("tls1_only", APP_HOST, Collections.<String>emptyList(), "no_common_protocol_version",
-          Check.list("tls.failure.offered_protocols", "TLSv1", false)
-              .and(Check.list("tls.failure.offered_protocols", "TLSv1.2", true))
-              .and(Check.equal("tls.alert.description", "protocol_version"))
-              .and(Check.equal("tls.alert.direction", "received"))
-              .and(Check.equal("tls.failure.responsible", "server"))),
+          Check.list("handshake_doctor.protocols.offered", "TLSv1", false)
+              .and(Check.list("handshake_doctor.protocols.offered", "TLSv1.2", true))
+              .and(Check.equal("handshake_doctor.alert.description", "protocol_version"))
+              .and(Check.equal("handshake_doctor.alert.direction", "received"))
+              .and(Check.equal("handshake_doctor.responsible", "server"))),
       new Case("suites_jdk_lacks", APP_HOST, Collections.<String>emptyList(), "no_common_cipher_suite",
-          Check.equal("tls.alert.description", "handshake_failure")
-              .and(Check.equal("tls.alert.direction", "received"))
+          Check.equal("handshake_doctor.alert.description", "handshake_failure")
+              .and(Check.equal("handshake_doctor.alert.direction", "received"))
               .and(Check.list("tls.client.supported_ciphers", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", true))),
       new Case("sni_default_certificate", APP_HOST, Collections.<String>emptyList(), "hostname_mismatch",
-          Check.equal("tls.failure.sni", APP_HOST)
+          Check.equal("handshake_doctor.sni", APP_HOST)
               .and(Check.equal("tls.server.subject", "CN=" + OTHER_HOST))
-              .and(Check.equal("tls.failure.confidence", "high"))),
+              .and(Check.equal("handshake_doctor.confidence", "high"))),
       new Case("sni_virtual_host", APP_HOST, Collections.<String>emptyList(), null, Check.NONE),
       new Case("sni_missing", APP_HOST, Arrays.asList("--sni", "none"), "sni_missing",
-          Check.equal("tls.failure.sni", "none").and(Check.equal("tls.server.subject", "CN=" + OTHER_HOST)),
+          Check.equal("handshake_doctor.sni", "none").and(Check.equal("tls.server.subject", "CN=" + OTHER_HOST)),
           Arrays.asList("https-url-connection", "http-client"),
           "HttpsURLConnection and HttpClient always send SNI for a dotted host name; an empty server name list is overridden"));
 
@@ -211,7 +212,7 @@ class NginxClientIT {
       List<Map<String, Object>> out = new ArrayList<>();
       for (Map<String, Object> e : events) {
         Object p = e.get("server.port");
-        if ("client".equals(e.get("tls.failure.side")) && p instanceof Number && ((Number) p).intValue() == port) {
+        if ("client".equals(e.get("handshake_doctor.side")) && p instanceof Number && ((Number) p).intValue() == port) {
           out.add(e);
         }
       }
@@ -219,7 +220,7 @@ class NginxClientIT {
     }
   }
 
-  private static Run run(Jdk jdk, String path) {
+  private static Run run(TestJdk jdk, String path) {
     return RUNS.computeIfAbsent(jdk + "/" + path, key -> {
       try {
         ForkedJvm jvm = new ForkedJvm(dir, "connect-" + jdk + "-" + path);
@@ -246,7 +247,7 @@ class NginxClientIT {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (Jdk jdk : Jdk.all()) {
+    for (TestJdk jdk : TestJdk.all()) {
       for (String path : PATHS) {
         for (Case c : CASES) {
           out.add(Arguments.of(jdk, path, c));
@@ -258,7 +259,7 @@ class NginxClientIT {
 
   @ParameterizedTest(name = "{0} {1} nginx {2}")
   @MethodSource("cases")
-  void diagnosis(Jdk jdk, String path, Case c) {
+  void diagnosis(TestJdk jdk, String path, Case c) {
     assumeFalse(c.unsupportedPaths.contains(path), () -> c.name + " not expressible on " + path + ": " + c.unsupportedWhy);
     Run run = run(jdk, path);
     String line = run.lines.get(c.name);
@@ -276,10 +277,10 @@ class NginxClientIT {
     assertTrue(events.size() == 1 || events.size() == 2, "one client event (two with a retry) for port " + c.port + "\n" + context);
     for (Map<String, Object> event : events) {
       String eventContext = "event: " + event + "\n" + context;
-      assertEquals(c.cause, event.get("tls.failure.cause"), eventContext);
+      assertEquals(c.cause, event.get("handshake_doctor.cause"), eventContext);
       assertTrue(line.contains("| handshake-doctor: " + c.cause), "the application's exception carries the diagnosis\n" + eventContext);
       assertEquals(APP_HOST, event.get("server.address"), eventContext);
-      assertTrue(event.containsKey("tls.failure.fix"), eventContext);
+      assertTrue(event.containsKey("handshake_doctor.fix"), eventContext);
       c.check.verify(event, eventContext);
     }
   }

@@ -3,6 +3,7 @@ package io.handshakedoctor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,13 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ClassLoaderClashIT {
 
-  static List<JavaRuntime> runtimes() {
-    return JavaRuntime.all();
+  static List<TestJdk> runtimes() {
+    return TestJdk.all();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("runtimes")
-  void theHostKeepsItsOwnLibraryVersionsAndTheAgentStillDiagnoses(JavaRuntime jdk) throws Exception {
+  void theHostKeepsItsOwnLibraryVersionsAndTheAgentStillDiagnoses(TestJdk jdk) throws Exception {
     Path libraries = Paths.get("target/host-libraries").toAbsolutePath();
     Path dir = Files.createTempDirectory("hd-clash");
     String libraryPath;
@@ -64,7 +65,7 @@ class ClassLoaderClashIT {
     assertTrue(out.contains("opentelemetry opentelemetry-api-1.62.0.jar"), all);
     assertTrue(out.contains("made host.Made"), all);
     assertTrue(out.contains("untrusted_self_signed: failed") && out.contains("| handshake-doctor: untrusted_self_signed"), all);
-    assertTrue(Files.readString(events).contains("\"tls.failure.cause\":\"untrusted_self_signed\""), all);
+    assertTrue(Files.readString(events).contains("\"handshake_doctor.cause\":\"untrusted_self_signed\""), all);
     for (String line : err.split("\n")) {
       boolean ours = line.isBlank() || line.contains("handshake-doctor") || line.contains("handshake.doctor")
           || line.contains("host logging works");

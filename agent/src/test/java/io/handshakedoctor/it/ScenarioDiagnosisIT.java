@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,16 @@ class ScenarioDiagnosisIT {
     {"alpn_mismatch", "alpn_mismatch", "alpn_mismatch"},
     {"no_shared_signature_scheme_or_group", null, "no_shared_signature_scheme_or_group"},
     {"local_credentials_missing", null, "local_credentials_missing"},
+    {"sslv2_client_hello", null, "sslv2_client_hello"},
+    // The server hears insufficient_security only when the client path sends its alert before closing
+    // (socket does; engine and http-client may just close): the server side is pinned by NewCausesRulesTest.
+    {"weak_ephemeral_dh_key", "weak_ephemeral_dh_key", null},
+    {"client_renegotiation_refused", "client_renegotiation_refused", "client_renegotiation_refused"},
   };
+
+  /** {@code -Dscenarios=a,b} runs only those scenarios (all when unset), for a targeted run. */
+  private static final Set<String> ONLY = System.getProperty("scenarios", "").isBlank()
+      ? Set.of() : Set.of(System.getProperty("scenarios").split(","));
 
   /**
    * Client paths on which the JDK never involves JSSE in a failure (documented gaps): a raw
@@ -62,14 +72,16 @@ class ScenarioDiagnosisIT {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (JavaRuntime jdk : JavaRuntime.all()) {
+    for (TestJdk jdk : TestJdk.all()) {
       for (String path : CLIENT_PATHS) {
         for (String[] e : EXPECTATIONS) {
-          out.add(Arguments.of(jdk, path, "socket", e[0], e[1], e[2]));
+          if (ONLY.isEmpty() || ONLY.contains(e[0])) {
+            out.add(Arguments.of(jdk, path, "socket", e[0], e[1], e[2]));
+          }
         }
       }
       for (String[] e : EXPECTATIONS) {
-        if (e[2] != null) {
+        if (e[2] != null && (ONLY.isEmpty() || ONLY.contains(e[0]))) {
           out.add(Arguments.of(jdk, "socket", "engine", e[0], e[1], e[2]));
         }
       }
@@ -80,7 +92,7 @@ class ScenarioDiagnosisIT {
   @ParameterizedTest(name = "{0} client {1} server {2}: {3}")
   @MethodSource("cases")
   void eventsNameTheCause(
-      JavaRuntime jdk, String clientPath, String serverPath, String scenario, String clientCause, String serverCause)
+      TestJdk jdk, String clientPath, String serverPath, String scenario, String clientCause, String serverCause)
       throws Exception {
     ForkedRun run =
         ForkedRun.samples(jdk, "", List.of(), scenario, "--client", clientPath, "--server", serverPath);
@@ -105,11 +117,11 @@ class ScenarioDiagnosisIT {
     assertFalse(events.isEmpty(), () -> "a " + side + " event expected\n" + run.describe());
     for (Map<String, Object> event : events) {
       // HttpsURLConnection retries a failed handshake once: every attempt must say the same.
-      assertEquals(cause, event.get("tls.failure.cause"), run::describe);
-      assertTrue(event.containsKey("tls.failure.fix"), run::describe);
-      assertTrue(event.containsKey("tls.failure.category"), run::describe);
+      assertEquals(cause, event.get("handshake_doctor.cause"), run::describe);
+      assertTrue(event.containsKey("handshake_doctor.fix"), run::describe);
+      assertTrue(event.containsKey("handshake_doctor.category"), run::describe);
       assertTrue(event.containsKey("exception.type"), run::describe);
-      if ("client".equals(side) && event.get("tls.failure.sni") != null && !"unknown".equals(event.get("tls.failure.sni"))) {
+      if ("client".equals(side) && event.get("handshake_doctor.sni") != null && !"unknown".equals(event.get("handshake_doctor.sni"))) {
         assertTrue(event.containsKey("tls.client.supported_ciphers"), run::describe);
       }
     }
@@ -117,7 +129,7 @@ class ScenarioDiagnosisIT {
 
   private static void assertCategory(ForkedRun run, String side, String category) {
     for (Map<String, Object> event : run.eventsFor(side)) {
-      assertEquals(category, event.get("tls.failure.category"), run::describe);
+      assertEquals(category, event.get("handshake_doctor.category"), run::describe);
     }
   }
 }

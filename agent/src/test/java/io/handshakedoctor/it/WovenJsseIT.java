@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakedoctor.instrumentation.HookPointCensus;
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,13 +33,13 @@ class WovenJsseIT {
     {"connection_reset_during_handshake,certificate_expired", "http-client"},
   };
 
-  static List<JavaRuntime> runtimes() {
-    return JavaRuntime.all();
+  static List<TestJdk> runtimes() {
+    return TestJdk.all();
   }
 
   static Stream<Arguments> runs() {
     List<Arguments> out = new ArrayList<>();
-    for (JavaRuntime jdk : JavaRuntime.all()) {
+    for (TestJdk jdk : TestJdk.all()) {
       for (String[] run : RUNS) {
         out.add(Arguments.of(jdk, run[0], run[1]));
       }
@@ -48,7 +49,7 @@ class WovenJsseIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("runtimes")
-  void everyHookPointMatchesExactlyOneMethodOfTheJdk(JavaRuntime jdk) throws Exception {
+  void everyHookPointMatchesExactlyOneMethodOfTheJdk(TestJdk jdk) throws Exception {
     String classPath = String.join(File.pathSeparator,
         codeSource(HookPointCensus.class), codeSource(ClassReader.class),
         Paths.get("target/classes").toAbsolutePath().toString());
@@ -67,7 +68,7 @@ class WovenJsseIT {
   @ParameterizedTest(name = "{0} {1} --client {2}")
   @MethodSource("runs")
   void theWovenClassesPassTheBytecodeVerifierAndDiagnoseEveryScenario(
-      JavaRuntime jdk, String scenarios, String client) throws Exception {
+      TestJdk jdk, String scenarios, String client) throws Exception {
     List<String> args = new ArrayList<>(List.of(scenarios, "--client"));
     args.addAll(List.of(client.split(" ")));
     ForkedRun verified = ForkedRun.samples(jdk, "",
@@ -81,8 +82,7 @@ class WovenJsseIT {
       if (scenario.equals("control")) {
         assertTrue(verified.stdout.contains("control: ok"), describe);
       } else {
-        assertTrue(verified.stdout.lines().anyMatch(
-            l -> l.startsWith(scenario + ":") && l.contains("handshake-doctor: " + scenario + ":")), describe);
+        assertTrue(verified.events.stream().anyMatch(e -> scenario.equals(e.get("handshake_doctor.cause"))), describe);
       }
     }
   }

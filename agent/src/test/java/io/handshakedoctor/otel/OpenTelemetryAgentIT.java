@@ -87,13 +87,13 @@ class OpenTelemetryAgentIT {
         }
         if ("CLIENT".equals(span.get("kind"))) {
           annotatedClientSpans++;
-          assertTrue(failure.contains("\"tls.failure.cause\":\"certificate_expired\""), failure);
-          assertTrue(failure.contains("\"tls.failure.fix\":"), failure);
+          assertTrue(failure.contains("\"handshake_doctor.cause\":\"certificate_expired\""), failure);
+          assertTrue(failure.contains("\"handshake_doctor.fix\":"), failure);
           assertTrue(failure.contains("\"server.port\":"), failure);
           assertTrue(hasServerParent(trace, span), "the client span is not inside the request's trace:\n" + trace);
         } else if (name.equals("tls server handshake")) {
           serverSideSpans++;
-          assertTrue(failure.contains("\"tls.failure.side\":\"server\""), failure);
+          assertTrue(failure.contains("\"handshake_doctor.side\":\"server\""), failure);
         }
       }
     }
@@ -121,7 +121,7 @@ class OpenTelemetryAgentIT {
     }
     for (Object a : (List<Object>) annotations) {
       String value = String.valueOf(((Map<String, Object>) a).get("value"));
-      if (value.startsWith("\"tls.handshake.failure\":")) {
+      if (value.startsWith("\"handshake_doctor.handshake.failure\":")) {
         return value;
       }
     }

@@ -75,12 +75,12 @@ class OwnSdkOtlpIT {
     assertEquals(Span.SpanKind.SPAN_KIND_INTERNAL, client.getKind());
     assertEquals(Status.StatusCode.STATUS_CODE_ERROR, client.getStatus().getCode());
     assertTrue(client.getStatus().getMessage().startsWith("certificate_expired: "), client.getStatus().getMessage());
-    assertEquals("certificate_expired", string(client.getAttributesList(), "tls.failure.cause"));
+    assertEquals("certificate_expired", string(client.getAttributesList(), "handshake_doctor.cause"));
     assertEquals(1, client.getEventsCount());
     Span.Event event = client.getEvents(0);
-    assertEquals("tls.handshake.failure", event.getName());
-    assertEquals("certificate_expired", string(event.getAttributesList(), "tls.failure.cause"));
-    assertNotNull(string(event.getAttributesList(), "tls.failure.fix"));
+    assertEquals("handshake_doctor.handshake.failure", event.getName());
+    assertEquals("certificate_expired", string(event.getAttributesList(), "handshake_doctor.cause"));
+    assertNotNull(string(event.getAttributesList(), "handshake_doctor.fix"));
     assertTrue(receiver.spanResources().stream().anyMatch(r -> service.equals(string(r.getAttributesList(), "service.name"))));
 
     LogRecord log = null;
@@ -90,25 +90,47 @@ class OwnSdkOtlpIT {
       }
     }
     assertNotNull(log, "no log event correlated with the span; logs: " + receiver.logs().size());
-    assertEquals("tls.handshake.failure", log.getEventName());
+    assertEquals("handshake_doctor.handshake.failure", log.getEventName());
     assertEquals(client.getSpanId(), log.getSpanId());
-    assertEquals("certificate_expired", string(log.getAttributesList(), "tls.failure.cause"));
+    assertEquals("certificate_expired", string(log.getAttributesList(), "handshake_doctor.cause"));
 
-    // The counter, flushed at shutdown: one client failure with this cause (the server side has
-    // its own series).
-    long clientFailures = 0;
+    // The counter, flushed at shutdown: one failure per side with this cause, each side its own
+    // series; the client's names the peer it connected to, the server's never names the client.
+    Metric failures = null;
     for (Metric metric : receiver.metrics()) {
-      if (!metric.getName().equals("tls.handshake.failures")) {
-        continue;
+      if (metric.getName().equals("handshake_doctor.handshake.failures")) {
+        failures = metric;
       }
-      for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
-        if ("client".equals(string(point.getAttributesList(), "tls.failure.side"))
-            && "certificate_expired".equals(string(point.getAttributesList(), "tls.failure.cause"))) {
-          clientFailures += point.getAsInt();
+    }
+    assertNotNull(failures, () -> "no handshake_doctor.handshake.failures; metrics: " + receiver.metrics());
+    assertEquals("{handshake}", failures.getUnit());
+    assertTrue(failures.getSum().getIsMonotonic(), failures::toString);
+    NumberDataPoint clientPoint = null;
+    NumberDataPoint serverPoint = null;
+    for (NumberDataPoint point : failures.getSum().getDataPointsList()) {
+      String side = string(point.getAttributesList(), "handshake_doctor.side");
+      if ("certificate_expired".equals(string(point.getAttributesList(), "handshake_doctor.cause"))) {
+        if ("client".equals(side)) {
+          clientPoint = point;
+        } else if ("server".equals(side)) {
+          serverPoint = point;
         }
       }
     }
-    assertEquals(1, clientFailures, () -> "metrics: " + receiver.metrics());
+    assertNotNull(clientPoint, failures::toString);
+    assertEquals(1, clientPoint.getAsInt(), failures::toString);
+    assertEquals(
+        List.of("handshake_doctor.category", "handshake_doctor.cause", "handshake_doctor.side", "server.address"),
+        keys(clientPoint.getAttributesList()),
+        failures::toString);
+    assertEquals("localhost", string(clientPoint.getAttributesList(), "server.address"));
+    assertEquals("certificate_validation", string(clientPoint.getAttributesList(), "handshake_doctor.category"));
+    assertNotNull(serverPoint, failures::toString);
+    assertEquals(1, serverPoint.getAsInt(), failures::toString);
+    assertEquals(
+        List.of("handshake_doctor.category", "handshake_doctor.cause", "handshake_doctor.side"),
+        keys(serverPoint.getAttributesList()),
+        failures::toString);
   }
 
   @Test
@@ -171,6 +193,18 @@ class OwnSdkOtlpIT {
       }
     }
     return null;
+  }
+
+  /** The attribute keys, sorted; a sent version ({@code tls.protocol.version}) is left out. */
+  private static List<String> keys(List<KeyValue> attributes) {
+    List<String> out = new ArrayList<>();
+    for (KeyValue kv : attributes) {
+      if (!kv.getKey().equals("tls.protocol.version")) {
+        out.add(kv.getKey());
+      }
+    }
+    out.sort(null);
+    return out;
   }
 
   private static List<String> names(List<Span> spans) {

@@ -71,14 +71,14 @@ class HostilePeerIT {
     for (String line : events) {
       @SuppressWarnings("unchecked")
       Map<String, Object> e = gson.fromJson(line, Map.class);
-      assertTrue(e.get("tls.failure.cause") instanceof String, line);
+      assertTrue(e.get("handshake_doctor.cause") instanceof String, line);
       assertTrue(line.length() < 64 * 1024, "an event stays small whatever the peer sent");
     }
     // JSSE's own message-size limit, on the socket and the engine server, in this JDK's words.
-    long tooLarge = events.stream().filter(l -> l.contains("\"tls.failure.cause\":\"handshake_message_too_large\"")).count();
+    long tooLarge = events.stream().filter(l -> l.contains("\"handshake_doctor.cause\":\"handshake_message_too_large\"")).count();
     assertEquals(2, tooLarge, () -> String.join("\n", events));
     // The only non-TLS bytes follow a valid hello: no peer here is a plain-text port.
-    assertTrue(events.stream().noneMatch(l -> l.contains("\"tls.failure.cause\":\"non_tls_peer\"")),
+    assertTrue(events.stream().noneMatch(l -> l.contains("\"handshake_doctor.cause\":\"non_tls_peer\"")),
         () -> String.join("\n", events));
   }
 

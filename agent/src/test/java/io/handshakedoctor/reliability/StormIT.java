@@ -58,9 +58,9 @@ class StormIT {
     for (String line : lines) {
       @SuppressWarnings("unchecked")
       Map<String, Object> e = gson.fromJson(line, Map.class);
-      Object repeat = e.get("tls.failure.repeat_count");
+      Object repeat = e.get("handshake_doctor.repeat.count");
       standsFor += repeat == null ? 1 : ((Number) repeat).longValue();
-      distinct.merge(e.get("tls.failure.side") + " " + e.get("tls.failure.cause"), 1L, Long::sum);
+      distinct.merge(e.get("handshake_doctor.side") + " " + e.get("handshake_doctor.cause"), 1L, Long::sum);
     }
     assertEquals(6, distinct.size(), distinct::toString);
     // Each failing pair fails on both sides; the counts held back at exit were written then, so
@@ -89,12 +89,12 @@ class StormIT {
     for (String line : lines) {
       @SuppressWarnings("unchecked")
       Map<String, Object> e = gson.fromJson(line, Map.class);
-      if ("client".equals(e.get("tls.failure.side"))) {
+      if ("client".equals(e.get("handshake_doctor.side"))) {
         String peer = String.valueOf(e.get("server.address"));
         assertTrue(peer.startsWith("peer-"), line);
         long n = Long.parseLong(peer.substring(5, peer.indexOf('.')));
         String expected = StormHarness.KINDS[(int) (n % StormHarness.KINDS.length)];
-        String cause = String.valueOf(e.get("tls.failure.cause"));
+        String cause = String.valueOf(e.get("handshake_doctor.cause"));
         String seen = causeByPeer.putIfAbsent(expected, cause);
         assertTrue(seen == null || seen.equals(cause), "connection " + peer + " got another connection's cause: " + line);
       }

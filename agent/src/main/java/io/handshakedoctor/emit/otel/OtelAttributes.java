@@ -1,5 +1,6 @@
 package io.handshakedoctor.emit.otel;
 
+import io.handshakedoctor.emit.Names;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -21,16 +22,20 @@ final class OtelAttributes {
           "error.type",
           "tls.protocol.name",
           "tls.protocol.version",
-          "tls.failure.cause",
-          "tls.failure.category",
-          "tls.failure.side");
+          Names.CAUSE,
+          Names.CATEGORY,
+          Names.SIDE);
 
-  /** The metric's attributes: bounded by the vocabulary, the peers and the protocol versions. */
+  /**
+   * The metric's attributes: bounded by the vocabulary, the servers this JVM calls and the protocol
+   * versions. Never a port, and never the connecting client ({@code client.address} is a server's
+   * peer; one series per client would grow without bound on a server facing the internet).
+   */
   private static final Set<String> METRIC_KEYS =
       Set.of(
-          "tls.failure.category",
-          "tls.failure.cause",
-          "tls.failure.side",
+          Names.CATEGORY,
+          Names.CAUSE,
+          Names.SIDE,
           "server.address",
           "tls.protocol.version");
 
@@ -52,7 +57,7 @@ final class OtelAttributes {
       put(b, e.getKey(), e.getValue());
     }
     if (repeats > 1) {
-      b.put(AttributeKey.longKey("tls.failure.repeat_count"), repeats);
+      b.put(AttributeKey.longKey(Names.REPEAT_COUNT), repeats);
     }
     return b.build();
   }

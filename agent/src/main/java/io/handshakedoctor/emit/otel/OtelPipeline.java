@@ -4,6 +4,7 @@ import io.handshakedoctor.capture.InternalErrorReporter;
 import io.handshakedoctor.config.OtelSignals;
 import io.handshakedoctor.emit.FailureEvent;
 import io.handshakedoctor.emit.FailureOutput;
+import io.handshakedoctor.emit.Names;
 import io.handshakedoctor.emit.RepeatLimitedOutput;
 import io.handshakedoctor.evidence.Side;
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -55,7 +56,7 @@ final class OtelPipeline {
         otel.meterBuilder(SCOPE)
             .setInstrumentationVersion(version)
             .build()
-            .counterBuilder("tls.handshake.failures")
+            .counterBuilder(Names.FAILURES_METRIC)
             .setDescription("TLS handshakes that failed, by diagnosed cause")
             .setUnit("{handshake}")
             .build();
@@ -123,7 +124,7 @@ final class OtelPipeline {
       Span span = Span.fromContext(parent);
       if (span.getSpanContext().isValid()) {
         // The application's span (e.g. the HTTP client call): annotate it, leave its status alone.
-        span.addEvent(FailureEvent.EVENT_NAME, OtelAttributes.all(event.attributes(), 1));
+        span.addEvent(Names.EVENT, OtelAttributes.all(event.attributes(), 1));
       } else {
         Span own =
             tracer
@@ -132,7 +133,7 @@ final class OtelPipeline {
                 .setSpanKind(SpanKind.INTERNAL)
                 .setAllAttributes(OtelAttributes.forSpan(event.attributes()))
                 .startSpan();
-        own.addEvent(FailureEvent.EVENT_NAME, OtelAttributes.all(event.attributes(), 1));
+        own.addEvent(Names.EVENT, OtelAttributes.all(event.attributes(), 1));
         own.setStatus(StatusCode.ERROR, event.sentence());
         own.end();
         correlated = parent.with(own);
@@ -152,7 +153,7 @@ final class OtelPipeline {
     Context context = logContext.get();
     logger
         .logRecordBuilder()
-        .setEventName(FailureEvent.EVENT_NAME)
+        .setEventName(Names.EVENT)
         .setTimestamp(Instant.now())
         .setSeverity(Severity.WARN)
         .setSeverityText("WARN")
