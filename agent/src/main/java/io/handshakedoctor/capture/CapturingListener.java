@@ -26,6 +26,7 @@ public final class CapturingListener implements HandshakeListener {
   private final FailureSink sink;
   private final InternalErrorReporter errors;
   private final LastGoodRecorder lastGood;
+  private final HostnameVerifications hostnameVerifications;
   /** Failures being diagnosed and written right now (their captures already left the registry). */
   private final java.util.concurrent.atomic.AtomicInteger reporting = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -38,6 +39,7 @@ public final class CapturingListener implements HandshakeListener {
     this.assembler = new EvidenceAssembler(jsse, peers);
     this.sink = sink;
     this.errors = errors;
+    this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection, jsse);
   }
 
   /** Handshakes currently in flight (for tests and the shutdown summary). */
@@ -160,6 +162,7 @@ public final class CapturingListener implements HandshakeListener {
   @Override
   public void handshakeFinished(Object transportContext) {
     lastGood.handshakeFinished(transportContext);
+    hostnameVerifications.handshakeFinished(transportContext);
     if (!registry.isEmpty()) {
       HandshakeCapture capture = registry.end(transportContext);
       if (capture != null) {
@@ -244,6 +247,25 @@ public final class CapturingListener implements HandshakeListener {
     HandshakeCapture capture = registry.find(transportContext);
     if (capture != null) {
       capture.samplePeerBytes(transportContext, sources, offset, length, PEER_SAMPLE_BYTES);
+    }
+  }
+
+  @Override
+  public void hostnameRejected(Object verifier, Object session, Throwable thrown) {
+    hostnameVerifications.rejected(verifier, session, thrown);
+  }
+
+  @Override
+  public void peerUnverified(Throwable exception) {
+    hostnameVerifications.peerUnverified(exception);
+  }
+
+  private void reportHostnameRejection(HandshakeEvidence evidence, Throwable thrown) {
+    reporting.incrementAndGet();
+    try {
+      sink.handshakeFailed(evidence, thrown);
+    } finally {
+      reporting.decrementAndGet();
     }
   }
 

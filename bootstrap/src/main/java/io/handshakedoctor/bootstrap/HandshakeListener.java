@@ -65,6 +65,12 @@ public interface HandshakeListener {
    */
   default void engineCreated(Object engine, Object transportContext) {}
 
+  /** HttpsURLConnection's host name check rejected the host after the handshake. */
+  default void hostnameRejected(Object verifier, Object session, Throwable thrown) {}
+
+  /** An {@code SSLPeerUnverifiedException} was constructed (not yet thrown). */
+  default void peerUnverified(Throwable exception) {}
+
   /** An error inside the agent that a hook caught; the host carries on. */
   void internalError(String where, Throwable error);
 }
