@@ -1,6 +1,7 @@
 package io.handshakedoctor.capture;
 
 import io.handshakedoctor.bootstrap.HandshakeListener;
+import io.handshakedoctor.capture.tcnative.NativeEngineCaptures;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.io.EOFException;
@@ -18,6 +19,8 @@ public final class CapturingListener implements HandshakeListener {
 
   private final CaptureRegistry registry;
   private final EvidenceAssembler assembler;
+  /** netty-tcnative's OpenSSL/BoringSSL engines (Netty, gRPC's shaded copy): their own captures. */
+  private final NativeEngineCaptures nativeEngines;
   private final FailureSink sink;
   private final InternalErrorReporter errors;
   /** Failures being diagnosed and written right now (their captures already left the registry). */
@@ -27,13 +30,14 @@ public final class CapturingListener implements HandshakeListener {
       int maxInFlight, int byteBudget, FailureSink sink, InternalErrorReporter errors) {
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
     this.assembler = new EvidenceAssembler(new JsseInternals());
+    this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink);
     this.sink = sink;
     this.errors = errors;
   }
 
   /** Handshakes currently in flight (for tests and the shutdown summary). */
   public int inFlight() {
-    return registry.inFlight();
+    return registry.inFlight() + nativeEngines.inFlight();
   }
 
   /** Failures whose report (diagnosis, outputs) is being made right now, on any thread. */
@@ -84,6 +88,8 @@ public final class CapturingListener implements HandshakeListener {
     HandshakeCapture capture = registry.find(handshakeContext);
     if (capture != null) {
       capture.trustCheckStarted(chain, peerIsServer);
+    } else {
+      nativeEngines.trustCheckStarted(handshakeContext, chain, peerIsServer);
     }
   }
 
@@ -93,7 +99,36 @@ public final class CapturingListener implements HandshakeListener {
     HandshakeCapture capture = registry.find(handshakeContext);
     if (capture != null) {
       capture.trustChecked(chain, thrown, peerIsServer);
+    } else {
+      nativeEngines.trustChecked(handshakeContext, chain, thrown, peerIsServer);
     }
+  }
+
+  @Override
+  public void nativeEngineCreated(Object engine) {
+    nativeEngines.created(engine);
+  }
+
+  @Override
+  public void nativeEngineWrapping(Object engine, ByteBuffer destination) {
+    nativeEngines.wrapping(engine, destination);
+  }
+
+  @Override
+  public void nativeEngineWrapped(
+      Object engine, ByteBuffer destination, Object result, Throwable thrown) {
+    nativeEngines.wrapped(engine, destination, result, thrown);
+  }
+
+  @Override
+  public void nativeEngineUnwrapping(Object engine, ByteBuffer[] sources, int offset, int length) {
+    nativeEngines.unwrapping(engine, sources, offset, length);
+  }
+
+  @Override
+  public void nativeEngineUnwrapped(
+      Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {
+    nativeEngines.unwrapped(engine, sources, offset, length, result, thrown);
   }
 
   @Override
