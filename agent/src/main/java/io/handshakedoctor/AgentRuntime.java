@@ -15,8 +15,7 @@ import io.handshakedoctor.emit.JsonLinesOutput;
 import io.handshakedoctor.emit.LogLineOutput;
 import io.handshakedoctor.emit.RepeatLimitedOutput;
 import io.handshakedoctor.emit.otel.OtelOutput;
-import io.handshakedoctor.instrumentation.HookedClasses;
-import io.handshakedoctor.instrumentation.JsseTransformer;
+import io.handshakedoctor.instrumentation.JsseHookInstaller;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,9 +57,7 @@ final class AgentRuntime {
       listener = new FaultInjectingListener(listener); // test only
     }
     HandshakeHooks.install(listener);
-    JsseTransformer transformer = new JsseTransformer(errors::internalError);
-    inst.addTransformer(transformer, true);
-    retransformLoaded(inst, errors);
+    JsseHookInstaller.install(inst, errors::internalError);
   }
 
   private static List<FailureOutput> outputs(AgentConfig config, InternalErrors errors) {
@@ -79,16 +76,10 @@ final class AgentRuntime {
     return outputs;
   }
 
-  /** How long exit waits for handshakes still in flight to resolve (see {@link #atExit}). */
-  private static final long EXIT_GRACE_MILLIS = 500;
-  private static final long REPORT_GRACE_MILLIS = 3000;
-
   /**
-   * At exit: handshakes still in flight get a short grace to resolve (java.net.http closes a
-   * connection whose connect timeout fired on its own thread, after the application has already
-   * seen the exception; a program that exits at once would otherwise lose that failure's report);
-   * then the failures the log-type outputs held back as repeats are written with their counts, then
-   * the fault summary. The hook thread exists only from now until exit and starts only then.
+   * At exit: failures about to be reported get a short grace ({@link ExitGrace}); then the
+   * failures the log-type outputs held back as repeats are written with their counts, then the
+   * fault summary. The hook thread exists only from now until exit and starts only then.
    */
   private static void atExit(CapturingListener capturing, List<FailureOutput> outputs, InternalErrors errors) {
     try {
@@ -96,7 +87,7 @@ final class AgentRuntime {
           .addShutdownHook(
               new Thread(
                   () -> {
-                    awaitInFlight(capturing);
+                    ExitGrace.await(capturing);
                     for (FailureOutput output : outputs) {
                       try {
                         output.flush();
@@ -112,28 +103,8 @@ final class AgentRuntime {
     }
   }
 
-  private static void awaitInFlight(CapturingListener capturing) {
-    long start = System.nanoTime();
-    long graceEnd = start + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(EXIT_GRACE_MILLIS);
-    // A report already under way (the first one loads the rules) is let finish, within reason.
-    long reportEnd = start + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(REPORT_GRACE_MILLIS);
-    try {
-      while (true) {
-        long now = System.nanoTime();
-        boolean handshakes = capturing.inFlight() > 0 && now < graceEnd;
-        boolean reports = capturing.reporting() > 0 && now < reportEnd;
-        if (!handshakes && !reports) {
-          break;
-        }
-        Thread.sleep(10);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
   /**
-   * Advice inlined into java.base calls the bootstrap hooks (boot loader's unnamed module), and
+   * Code woven into java.base calls the bootstrap hooks (boot loader's unnamed module), and
    * the agent reads JSSE's fields at failure time, so java.base must read the one and open
    * sun.security.ssl to the other.
    */
@@ -150,24 +121,5 @@ final class AgentRuntime {
     ModuleLayer.boot()
         .findModule("java.net.http")
         .ifPresent(m -> inst.redefineModule(m, Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of()));
-  }
-
-  /** When attached to a running JVM, JSSE may already be loaded: transform it in place. */
-  private static void retransformLoaded(Instrumentation inst, InternalErrors errors) {
-    Set<String> targets = HookedClasses.names();
-    List<Class<?>> loaded = new ArrayList<>();
-    for (Class<?> c : inst.getAllLoadedClasses()) {
-      if ((c.getClassLoader() == null || c.getClassLoader() == ClassLoader.getPlatformClassLoader())
-          && targets.contains(c.getName().replace('.', '/'))) {
-        loaded.add(c);
-      }
-    }
-    for (Class<?> c : loaded) {
-      try {
-        inst.retransformClasses(c);
-      } catch (Throwable t) {
-        errors.internalError("retransforming JSSE: " + c.getName(), t);
-      }
-    }
   }
 }

@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * The internal names of the classes the agent transforms, as plain strings: the transformer checks
- * every loaded class against this set, so it must not drag in Byte Buddy (which {@link
- * JsseHookPoints} needs for its matchers) before the first of these classes loads.
+ * every loaded class against this set, so it must not load the hook points and ASM (which {@link
+ * JsseHookPoints} needs) before the first of these classes loads.
  */
 public final class HookedClasses {
   private static final Set<String> NAMES =

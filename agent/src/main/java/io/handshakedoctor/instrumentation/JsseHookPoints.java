@@ -1,13 +1,14 @@
 package io.handshakedoctor.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static io.handshakedoctor.instrumentation.HookArgument.FALSE;
+import static io.handshakedoctor.instrumentation.HookArgument.NULL;
+import static io.handshakedoctor.instrumentation.HookArgument.RETURNED;
+import static io.handshakedoctor.instrumentation.HookArgument.THIS;
+import static io.handshakedoctor.instrumentation.HookArgument.THROWN;
+import static io.handshakedoctor.instrumentation.HookArgument.TRUE;
+import static io.handshakedoctor.instrumentation.HookArgument.field;
+import static io.handshakedoctor.instrumentation.HookArgument.parameter;
 
-import java.nio.ByteBuffer;
-import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +16,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where the agent hooks SunJSSE (the same names from JDK 11 to 25; see docs/design.md). Keyed by
- * internal class name, as class file transformers see them.
+ * Where the agent hooks SunJSSE (the same names from JDK 11 to 25; see docs/design.md) and what
+ * each hook point calls in {@code HandshakeHooks}. Keyed by internal class name, as class file
+ * transformers see them.
  */
 public final class JsseHookPoints {
   private static final String SSL = "sun/security/ssl/";
+  private static final String TRANSPORT_CONTEXT = "L" + SSL + "TransportContext;";
+  private static final String OBJECT = "Ljava/lang/Object;";
+  private static final String THROWABLE = "Ljava/lang/Throwable;";
+  private static final String BYTE_BUFFER = "Ljava/nio/ByteBuffer;";
+  private static final String CERTIFICATES = "[Ljava/security/cert/X509Certificate;";
+
+  private static final String OBJECT_THROWABLE = "(" + OBJECT + THROWABLE + ")V";
+  private static final String CHECKING = "(" + OBJECT + OBJECT + "Z)V";
+  private static final String CHECKED = "(" + OBJECT + OBJECT + THROWABLE + "Z)V";
+  private static final String ABANDONED = "(" + OBJECT + THROWABLE + THROWABLE + ")V";
+
   private static final Map<String, List<HookPoint>> BY_CLASS = build();
 
   private JsseHookPoints() {}
@@ -39,90 +52,151 @@ public final class JsseHookPoints {
     m.put(
         SSL + "TransportContext",
         List.of(
+            // Only the first fatal call per connection is real; later ones rethrow the close reason.
             new HookPoint(
-                "TransportContext.fatal(Alert, String, boolean, Throwable)",
-                named("fatal").and(takesArguments(4)).and(takesArgument(2, boolean.class)),
-                TransportContextAdvice.Fatal.class),
+                    "TransportContext.fatal(Alert, String, boolean, Throwable)",
+                    MethodPattern.named("fatal").parameters(4).parameter(2, "Z"))
+                .onEnter(
+                    new HookCall(
+                        "fatalStarted",
+                        "(" + OBJECT + OBJECT + "Ljava/lang/String;Z" + THROWABLE + OBJECT + ")V",
+                        HookGuard.firstCall("closeReason", "Ljava/lang/Exception;"),
+                        THIS, parameter(0), parameter(1), parameter(2), parameter(3),
+                        field("handshakeContext", "L" + SSL + "HandshakeContext;")))
+                .onExit(
+                    new HookCall(
+                        "fatalThrown", OBJECT_THROWABLE, HookGuard.AFTER_FIRST_CALL, THIS, THROWN)),
             new HookPoint(
-                "TransportContext.finishHandshake()",
-                named("finishHandshake").and(takesArguments(0)),
-                TransportContextAdvice.FinishHandshake.class)));
+                    "TransportContext.finishHandshake()",
+                    MethodPattern.named("finishHandshake").parameters(0))
+                .onReturn(new HookCall("handshakeFinished", "(" + OBJECT + ")V", THIS))));
     m.put(
         SSL + "HandshakeContext",
         List.of(
             new HookPoint(
-                "HandshakeContext(SSLContextImpl, TransportContext)",
-                isConstructor().and(takesArguments(2)),
-                HandshakeContextAdvice.Created.class),
+                    "HandshakeContext(SSLContextImpl, TransportContext)",
+                    MethodPattern.constructor().parameters(2))
+                .onReturn(
+                    new HookCall(
+                        "handshakeStarted",
+                        "(" + OBJECT + OBJECT + OBJECT + ")V",
+                        THIS,
+                        field("conContext", TRANSPORT_CONTEXT),
+                        field("handshakeOutput", "L" + SSL + "HandshakeOutStream;"))),
             new HookPoint(
-                "HandshakeContext.dispatch(byte, ByteBuffer)",
-                named("dispatch").and(takesArguments(2)).and(takesArgument(1, ByteBuffer.class)),
-                HandshakeContextAdvice.Dispatch.class)));
+                    "HandshakeContext.dispatch(byte, ByteBuffer)",
+                    MethodPattern.named("dispatch").parameters(2).parameter(1, BYTE_BUFFER))
+                .onEnter(
+                    new HookCall(
+                        "inboundHandshakeMessage",
+                        "(" + OBJECT + "B" + BYTE_BUFFER + ")V",
+                        THIS, parameter(0), parameter(1)))));
     m.put(
         SSL + "HandshakeOutStream",
         List.of(
-            new HookPoint(
-                "HandshakeOutStream.complete()",
-                named("complete").and(takesArguments(0)),
-                HandshakeOutStreamAdvice.class)));
+            // buf and count are ByteArrayOutputStream's: the whole message, before encryption.
+            new HookPoint("HandshakeOutStream.complete()", MethodPattern.named("complete").parameters(0))
+                .onEnter(
+                    new HookCall(
+                        "outboundHandshakeMessage",
+                        "(" + OBJECT + "[BI)V",
+                        THIS, field("buf", "[B"), field("count", "I")))));
     m.put(
         SSL + "CertificateMessage$T12CertificateConsumer",
         List.of(
-            new HookPoint(
-                "T12CertificateConsumer.checkServerCerts",
-                named("checkServerCerts").and(takesArguments(2)),
-                CertificateCheckAdvice.Tls12ServerChain.class),
-            new HookPoint(
-                "T12CertificateConsumer.checkClientCerts",
-                named("checkClientCerts").and(takesArguments(2)),
-                CertificateCheckAdvice.Tls12ClientChain.class)));
+            tls12ChainCheck("checkServerCerts", TRUE), tls12ChainCheck("checkClientCerts", FALSE)));
     m.put(
         SSL + "CertificateMessage$T13CertificateConsumer",
         List.of(
-            new HookPoint(
-                "T13CertificateConsumer.checkServerCerts",
-                named("checkServerCerts").and(takesArguments(2)).and(returns(X509Certificate[].class)),
-                CertificateCheckAdvice.Tls13ServerChain.class),
-            new HookPoint(
-                "T13CertificateConsumer.checkClientCerts",
-                named("checkClientCerts").and(takesArguments(2)).and(returns(X509Certificate[].class)),
-                CertificateCheckAdvice.Tls13ClientChain.class)));
+            tls13ChainCheck("checkServerCerts", TRUE), tls13ChainCheck("checkClientCerts", FALSE)));
     m.put(
         SSL + "X509Authentication",
         List.of(
+            // The key manager's choice of client certificate, or null (JSSE logs "none" at FINEST).
             new HookPoint(
-                "X509Authentication.createClientPossession",
-                named("createClientPossession").and(takesArguments(2)),
-                ClientPossessionAdvice.class)));
+                    "X509Authentication.createClientPossession",
+                    MethodPattern.named("createClientPossession").parameters(2))
+                .onReturn(
+                    new HookCall(
+                        "clientCredentialsChosen",
+                        "(" + OBJECT + "[Ljava/lang/String;" + OBJECT + ")V",
+                        parameter(0), parameter(1), RETURNED))));
     m.put(
         SSL + "SSLSocketImpl",
         List.of(
+            // A read timeout during the handshake is rethrown without going through fatal.
             new HookPoint(
-                "SSLSocketImpl.startHandshake(boolean)",
-                named("startHandshake").and(takesArguments(1)).and(takesArgument(0, boolean.class)),
-                SocketHandshakeAdvice.class)));
+                    "SSLSocketImpl.startHandshake(boolean)",
+                    MethodPattern.named("startHandshake").parameters(1).parameter(0, "Z"))
+                .onThrow(
+                    new HookCall(
+                        "handshakeInterrupted",
+                        OBJECT_THROWABLE,
+                        HookGuard.thrownIs("java/io/InterruptedIOException"),
+                        field("conContext", TRANSPORT_CONTEXT), THROWN))));
     m.put(
         SSL + "SSLEngineImpl",
         List.of(
+            // The peer's first raw bytes, to say what a non-TLS peer sent.
             new HookPoint(
-                "SSLEngineImpl.unwrap(ByteBuffer[], int, int, ByteBuffer[], int, int)",
-                named("unwrap").and(takesArguments(6)).and(takesArgument(0, ByteBuffer[].class)),
-                EngineUnwrapAdvice.class),
+                    "SSLEngineImpl.unwrap(ByteBuffer[], int, int, ByteBuffer[], int, int)",
+                    MethodPattern.named("unwrap").parameters(6).parameter(0, "[" + BYTE_BUFFER))
+                .onEnter(
+                    new HookCall(
+                        "engineUnwrapping",
+                        "(" + OBJECT + "[" + BYTE_BUFFER + "II)V",
+                        field("conContext", TRANSPORT_CONTEXT), parameter(0), parameter(1), parameter(2))),
+            // An engine user that reads the end of the stream mid-handshake closes the inbound;
+            // JSSE's SSLException then (since JDK 21) never passes through fatal.
+            new HookPoint("SSLEngineImpl.closeInbound()", MethodPattern.named("closeInbound").parameters(0))
+                .onThrow(
+                    new HookCall(
+                        "handshakeAbandoned",
+                        ABANDONED,
+                        HookGuard.thrownIs("javax/net/ssl/SSLException"),
+                        THIS, THROWN, NULL)),
+            // The thread creating an engine still carries the request's trace context (the
+            // one-argument constructor delegates to this one).
             new HookPoint(
-                "SSLEngineImpl.closeInbound()",
-                named("closeInbound").and(takesArguments(0)),
-                EngineCloseInboundAdvice.class),
-            new HookPoint(
-                "SSLEngineImpl(SSLContextImpl, String, int)",
-                isConstructor().and(takesArguments(3)),
-                EngineCreatedAdvice.class)));
+                    "SSLEngineImpl(SSLContextImpl, String, int)",
+                    MethodPattern.constructor().parameters(3))
+                .onReturn(
+                    new HookCall(
+                        "engineCreated",
+                        "(" + OBJECT + OBJECT + ")V",
+                        THIS, field("conContext", TRANSPORT_CONTEXT)))));
     m.put(
         "jdk/internal/net/http/common/SSLTube",
         List.of(
+            // HttpClient's own "Remote host terminated the handshake", never told to JSSE.
             new HookPoint(
-                "SSLTube.checkForHandshake(Throwable)",
-                named("checkForHandshake").and(takesArguments(Throwable.class)),
-                HttpClientTubeAdvice.class)));
+                    "SSLTube.checkForHandshake(Throwable)",
+                    MethodPattern.named("checkForHandshake").parameters(1).parameter(0, THROWABLE))
+                .onReturn(
+                    new HookCall(
+                        "handshakeAbandoned",
+                        ABANDONED,
+                        HookGuard.RETURNED_IS_NEW,
+                        field("engine", "Ljavax/net/ssl/SSLEngine;"), RETURNED, parameter(0)))));
     return Collections.unmodifiableMap(m);
+  }
+
+  /** TLS 1.2: {@code check*Certs(HandshakeContext, X509Certificate[])}, the chain as received. */
+  private static HookPoint tls12ChainCheck(String method, HookArgument peerIsServer) {
+    return new HookPoint(
+            "T12CertificateConsumer." + method, MethodPattern.named(method).parameters(2))
+        .onEnter(new HookCall("certificatesChecking", CHECKING, parameter(0), parameter(1), peerIsServer))
+        .onExit(
+            new HookCall("certificatesChecked", CHECKED, parameter(0), parameter(1), THROWN, peerIsServer));
+  }
+
+  /** TLS 1.3: {@code X509Certificate[] check*Certs(HandshakeContext, List)} builds the chain. */
+  private static HookPoint tls13ChainCheck(String method, HookArgument peerIsServer) {
+    return new HookPoint(
+            "T13CertificateConsumer." + method,
+            MethodPattern.named(method).parameters(2).returns(CERTIFICATES))
+        .onEnter(new HookCall("certificatesChecking", CHECKING, parameter(0), NULL, peerIsServer))
+        .onExit(
+            new HookCall("certificatesChecked", CHECKED, parameter(0), RETURNED, THROWN, peerIsServer));
   }
 }

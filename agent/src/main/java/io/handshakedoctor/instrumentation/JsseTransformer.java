@@ -4,20 +4,26 @@ import io.handshakedoctor.capture.InjectedFaults;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
- * A class file transformer that ignores everything but the handful of JSSE classes in {@link
- * JsseHookPoints}. Byte Buddy is only loaded when the first of them is (the first TLS connection),
- * so a JVM that never speaks TLS pays nothing but a name lookup per loaded class.
+ * The class file transformer {@link JsseHookInstaller} registers while it loads the hooked classes:
+ * it weaves the handful of JSSE classes in {@link JsseHookPoints} and ignores everything else.
  */
-public final class JsseTransformer implements ClassFileTransformer {
+final class JsseTransformer implements ClassFileTransformer {
   private static final ClassLoader PLATFORM_LOADER = ClassLoader.getPlatformClassLoader();
   private final BiConsumer<String, Throwable> onError;
-  private volatile AdviceWeaver weaver;
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
-  public JsseTransformer(BiConsumer<String, Throwable> onError) {
+  JsseTransformer(BiConsumer<String, Throwable> onError) {
     this.onError = onError;
+  }
+
+  /** Whether the class passed through this transformer (woven, or failed and reported). */
+  boolean sawLoading(String internalName) {
+    return seen.contains(internalName);
   }
 
   @Override
@@ -34,31 +40,15 @@ public final class JsseTransformer implements ClassFileTransformer {
     if (!HookedClasses.contains(className)) {
       return null;
     }
-    List<HookPoint> points = JsseHookPoints.forClass(className);
-    if (points.isEmpty()) {
-      return null;
-    }
+    seen.add(className);
     try {
       InjectedFaults.maybeFail("transform"); // test only
-      return weaver().weave(className, classFile, points);
+      List<HookPoint> points = JsseHookPoints.forClass(className);
+      return points.isEmpty() ? null : HookWeaver.weave(classFile, points);
     } catch (Throwable t) {
       // The class stays as it was: fewer details for the agent, never a broken JDK.
       onError.accept("instrumenting JSSE: " + className, t);
       return null;
     }
-  }
-
-  private AdviceWeaver weaver() {
-    AdviceWeaver w = weaver;
-    if (w == null) {
-      synchronized (this) {
-        w = weaver;
-        if (w == null) {
-          w = new AdviceWeaver();
-          weaver = w;
-        }
-      }
-    }
-    return w;
   }
 }
