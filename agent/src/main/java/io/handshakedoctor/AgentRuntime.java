@@ -16,6 +16,7 @@ import io.handshakedoctor.emit.LogLineOutput;
 import io.handshakedoctor.emit.RepeatLimitedOutput;
 import io.handshakedoctor.emit.otel.OtelOutput;
 import io.handshakedoctor.instrumentation.JsseHookInstaller;
+import io.handshakedoctor.instrumentation.TcnativeTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,7 @@ final class AgentRuntime {
     }
     HandshakeHooks.install(listener);
     JsseHookInstaller.install(inst, errors::internalError);
+    TcnativeTransformer.install(inst, errors::internalError);
   }
 
   private static List<FailureOutput> outputs(AgentConfig config, InternalErrors errors) {

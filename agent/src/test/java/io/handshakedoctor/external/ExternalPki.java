@@ -124,6 +124,7 @@ final class ExternalPki {
     write("client.pem", pem(client.cert));
     write("client-expired.bundle.pem", pem(clientExpired.key) + pem(clientExpired.cert));
     write("rogue-ca.pem", pem(rogueCa.cert));
+    write("rogue-ca.key", pem(rogueCa.key)); // served alone: a self-signed server certificate
     write("rogue.key", pem(rogue.key));
     write("rogue.pem", pem(rogue.cert));
     write("rogue.bundle.pem", pem(rogue.key) + pem(rogue.cert));
