@@ -166,7 +166,7 @@ class NativeEngineCapturesTest {
     listener.nativeEngineCreated(client);
     listener.nativeEngineCreated(server);
     ByteBuffer toServer = ByteBuffer.allocate(64 * 1024);
-    ByteBuffer toClient = ByteBuffer.allocate(64 * 1024);
+    ByteBuffer toClient = ByteBuffer.allocateDirect(64 * 1024);
     ByteBuffer app = ByteBuffer.allocate(64 * 1024);
     Throwable failure = null;
     for (int round = 0; round < 20; round++) {
