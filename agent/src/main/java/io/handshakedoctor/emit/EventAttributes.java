@@ -50,8 +50,9 @@ final class EventAttributes {
       a.put(Names.ALERT_DESCRIPTION, e.alertSent().description());
       a.put(Names.ALERT_DIRECTION, "sent");
     }
-    a.put("tls.protocol.name", "tls");
     ServerHelloSummary serverHello = e.serverHello();
+    boolean ssl = serverHello != null && serverHello.version() != null && serverHello.version().startsWith("SSLv");
+    a.put("tls.protocol.name", ssl ? "ssl" : "tls");
     if (serverHello != null && serverHello.version() != null) {
       a.put("tls.protocol.version", semconvVersion(serverHello.version()));
     }
@@ -94,10 +95,17 @@ final class EventAttributes {
     return hello.serverNames().isEmpty() ? "none" : hello.serverNames().get(0);
   }
 
-  /** {@code TLSv1.3} becomes {@code 1.3}, as the semantic conventions write it. */
+  /**
+   * The numeric part, as the semantic conventions write {@code tls.protocol.version}: {@code TLSv1.3}
+   * becomes {@code 1.3}, {@code TLSv1} {@code 1.0}, {@code SSLv3} {@code 3} (with
+   * {@code tls.protocol.name} {@code ssl}).
+   */
   static String semconvVersion(String jsseName) {
     if (jsseName.startsWith("TLSv")) {
       return jsseName.substring(4).equals("1") ? "1.0" : jsseName.substring(4);
+    }
+    if (jsseName.startsWith("SSLv")) {
+      return jsseName.substring(4);
     }
     return jsseName;
   }

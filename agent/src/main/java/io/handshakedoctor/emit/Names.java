@@ -4,8 +4,8 @@ package io.handshakedoctor.emit;
  * Every name the agent emits that it made up itself, in one namespace of its own,
  * {@code handshake_doctor.} (docs/attributes.md says why). The semantic conventions' registry names
  * it also emits ({@code server.address}, {@code tls.cipher}, ...) are written where they are set,
- * exactly as the registry spells them. The log line, the events file, the OpenTelemetry log event,
- * the span event and the metric all use these names.
+ * exactly as the registry spells them. The events file, the OpenTelemetry log event, the span event
+ * and the metric all use these names; the log line is the readable sentence made of the same values.
  */
 public final class Names {
   /** The project's namespace: no semantic-convention namespace is a prefix of it. */

@@ -119,6 +119,22 @@ class NamesTest {
     }
   }
 
+  /**
+   * No name is also the namespace of another ({@code a.b} and {@code a.b.c}): backends that nest
+   * dotted keys (Elasticsearch and OpenSearch object mappings, the collector's transforms) cannot hold
+   * a value and an object under one key, and the registry never does it.
+   */
+  @Test
+  void noNameIsAlsoTheNamespaceOfAnother() throws Exception {
+    Set<String> names = emitted();
+    names.addAll(documented().keySet());
+    for (String name : names) {
+      for (String other : names) {
+        assertFalse(other.startsWith(name + "."), name + " is a name and the namespace of " + other);
+      }
+    }
+  }
+
   @Test
   void aFailedHandshakeIsMarkedNotEstablished() {
     assertEquals(false, FullEvents.client().attributes().get("tls.established"));

@@ -2,6 +2,7 @@ package io.handshakedoctor.external;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ final class ForkedJvm {
     this.events = dir.resolve("events.jsonl");
   }
 
-  List<String> command(Jdk jdk, String mainClass, List<String> args) throws IOException {
+  List<String> command(TestJdk jdk, String mainClass, List<String> args) throws IOException {
     Path hosts = dir.resolve("hosts");
     Files.write(hosts, ("127.0.0.1 " + ExternalPki.APP_HOST + " " + ExternalPki.OTHER_HOST + "\n").getBytes(StandardCharsets.US_ASCII));
     List<String> command = new ArrayList<>();
@@ -50,7 +51,7 @@ final class ForkedJvm {
   }
 
   /** Runs Connect to completion (bounded) and returns its stdout. */
-  String connect(Jdk jdk, List<String> args, Duration timeout) throws IOException, InterruptedException {
+  String connect(TestJdk jdk, List<String> args, Duration timeout) throws IOException, InterruptedException {
     int exit = Processes.run(command(jdk, CONNECT, args), dir, "jvm", null, timeout);
     if (exit != 0) {
       throw new AssertionError("Connect exited " + exit + " (-1: killed after " + timeout + ")\n" + describe());
@@ -58,7 +59,7 @@ final class ForkedJvm {
     return stdout();
   }
 
-  Process serve(Jdk jdk, List<String> args) throws IOException {
+  Process serve(TestJdk jdk, List<String> args) throws IOException {
     return Processes.start(command(jdk, SERVE, args), dir, "jvm");
   }
 

@@ -3,6 +3,7 @@ package io.handshakedoctor.external;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -91,7 +92,7 @@ class JvmServerOpenSslClientIT {
     }
   }
 
-  private static Run run(Jdk jdk, String kind) {
+  private static Run run(TestJdk jdk, String kind) {
     return RUNS.computeIfAbsent(jdk + "/" + kind, key -> {
       Process serve = null;
       try {
@@ -170,7 +171,7 @@ class JvmServerOpenSslClientIT {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (Jdk jdk : Jdk.all()) {
+    for (TestJdk jdk : TestJdk.all()) {
       for (String kind : Arrays.asList("socket", "engine")) {
         for (Case c : CASES) {
           out.add(Arguments.of(jdk, kind, c));
@@ -182,7 +183,7 @@ class JvmServerOpenSslClientIT {
 
   @ParameterizedTest(name = "{0} {1}-server s_client {2}")
   @MethodSource("cases")
-  void diagnosis(Jdk jdk, String kind, Case c) {
+  void diagnosis(TestJdk jdk, String kind, Case c) {
     Run run = run(jdk, kind);
     String line = run.lines.get(c.name);
     String context = c.name + " on " + jdk + " " + kind + " server\nline: " + line + "\n" + run.jvm.describe()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,7 +220,7 @@ class NginxClientIT {
     }
   }
 
-  private static Run run(Jdk jdk, String path) {
+  private static Run run(TestJdk jdk, String path) {
     return RUNS.computeIfAbsent(jdk + "/" + path, key -> {
       try {
         ForkedJvm jvm = new ForkedJvm(dir, "connect-" + jdk + "-" + path);
@@ -246,7 +247,7 @@ class NginxClientIT {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (Jdk jdk : Jdk.all()) {
+    for (TestJdk jdk : TestJdk.all()) {
       for (String path : PATHS) {
         for (Case c : CASES) {
           out.add(Arguments.of(jdk, path, c));
@@ -258,7 +259,7 @@ class NginxClientIT {
 
   @ParameterizedTest(name = "{0} {1} nginx {2}")
   @MethodSource("cases")
-  void diagnosis(Jdk jdk, String path, Case c) {
+  void diagnosis(TestJdk jdk, String path, Case c) {
     assumeFalse(c.unsupportedPaths.contains(path), () -> c.name + " not expressible on " + path + ": " + c.unsupportedWhy);
     Run run = run(jdk, path);
     String line = run.lines.get(c.name);

@@ -3,6 +3,7 @@ package io.handshakedoctor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +18,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Attached to a JVM that already runs (and has JSSE loaded), the agent diagnoses what follows. */
 class AttachIT {
 
-  static List<JavaRuntime> runtimes() {
-    return JavaRuntime.all();
+  static List<TestJdk> runtimes() {
+    return TestJdk.all();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("runtimes")
-  void attachingToARunningJvmDiagnosesItsNextFailures(JavaRuntime jdk) throws Exception {
+  void attachingToARunningJvmDiagnosesItsNextFailures(TestJdk jdk) throws Exception {
     Path events = Files.createTempDirectory("hd-attach").resolve("events.jsonl");
     String classPath =
         Paths.get("target/test-classes").toAbsolutePath() + java.io.File.pathSeparator + ForkedRun.SAMPLES_JAR;

@@ -3,6 +3,7 @@ package io.handshakedoctor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,13 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ClassLoaderClashIT {
 
-  static List<JavaRuntime> runtimes() {
-    return JavaRuntime.all();
+  static List<TestJdk> runtimes() {
+    return TestJdk.all();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("runtimes")
-  void theHostKeepsItsOwnLibraryVersionsAndTheAgentStillDiagnoses(JavaRuntime jdk) throws Exception {
+  void theHostKeepsItsOwnLibraryVersionsAndTheAgentStillDiagnoses(TestJdk jdk) throws Exception {
     Path libraries = Paths.get("target/host-libraries").toAbsolutePath();
     Path dir = Files.createTempDirectory("hd-clash");
     String libraryPath;

@@ -3,6 +3,7 @@ package io.handshakedoctor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,13 +12,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The event's key attributes are the real ones: the client's offered suites, the server's chain. */
 class EventAttributesIT {
 
-  static List<JavaRuntime> runtimes() {
-    return JavaRuntime.all();
+  static List<TestJdk> runtimes() {
+    return TestJdk.all();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("runtimes")
-  void expiredCertificateEventCarriesTheServersChainAndTheClientsOffer(JavaRuntime jdk) throws Exception {
+  void expiredCertificateEventCarriesTheServersChainAndTheClientsOffer(TestJdk jdk) throws Exception {
     ForkedRun run = ForkedRun.samples(jdk, "", List.of(), "certificate_expired", "--client", "socket");
     Map<String, Object> event = run.eventsFor("client").get(0);
     assertEquals("certificate_validation", event.get("handshake_doctor.category"), run::describe);
@@ -34,7 +35,7 @@ class EventAttributesIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("runtimes")
-  void noCommonCipherSuiteEventListsExactlyWhatTheClientOffered(JavaRuntime jdk) throws Exception {
+  void noCommonCipherSuiteEventListsExactlyWhatTheClientOffered(TestJdk jdk) throws Exception {
     ForkedRun run = ForkedRun.samples(jdk, "", List.of(), "no_common_cipher_suite", "--client", "socket");
     Map<String, Object> client = run.eventsFor("client").get(0);
     Map<String, Object> server = run.eventsFor("server").get(0);

@@ -2,6 +2,7 @@ package io.handshakedoctor.it;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,22 @@ final class ForkedRun {
   }
 
   /** Runs the sample apps' main with {@code args}; {@code agentOptions} null means no agent. */
-  static ForkedRun samples(JavaRuntime jdk, String agentOptions, List<String> jvmArgs, String... args)
+  static ForkedRun samples(TestJdk jdk, String agentOptions, List<String> jvmArgs, String... args)
+      throws IOException, InterruptedException {
+    return fork(jdk, agentOptions, false, jvmArgs, args);
+  }
+
+  /**
+   * As {@link #samples}, with the agent given in the JAVA_TOOL_OPTIONS environment variable (as
+   * containers and platforms add agents) instead of on the command line.
+   */
+  static ForkedRun samplesWithAgentInToolOptions(TestJdk jdk, String agentOptions, String... args)
+      throws IOException, InterruptedException {
+    return fork(jdk, agentOptions, true, List.of(), args);
+  }
+
+  private static ForkedRun fork(
+      TestJdk jdk, String agentOptions, boolean agentInToolOptions, List<String> jvmArgs, String... args)
       throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("hd-it");
     Path events = dir.resolve("events.jsonl");
@@ -41,9 +57,13 @@ final class ForkedRun {
     Files.writeString(hosts, "127.0.0.1 app.handshake-doctor.test other.handshake-doctor.test\n");
     List<String> command = new ArrayList<>();
     command.add(jdk.java());
+    String agent = null;
     if (agentOptions != null) {
       String options = "events.file=" + events + ",log=stderr" + (agentOptions.isEmpty() ? "" : "," + agentOptions);
-      command.add("-javaagent:" + AGENT_JAR + "=" + options);
+      agent = "-javaagent:" + AGENT_JAR + "=" + options;
+    }
+    if (agent != null && !agentInToolOptions) {
+      command.add(agent);
     }
     command.add("-Djdk.net.hosts.file=" + hosts);
     command.addAll(jvmArgs);
@@ -52,7 +72,13 @@ final class ForkedRun {
     command.addAll(List.of(args));
     Path out = dir.resolve("stdout");
     Path err = dir.resolve("stderr");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    // One set by the machine or CI would add its flags (or a second agent) to every run compared here.
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    if (agent != null && agentInToolOptions) {
+      builder.environment().put("JAVA_TOOL_OPTIONS", agent);
+    }
+    Process p = builder.start();
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("timed out: " + command);

@@ -3,6 +3,7 @@ package io.handshakedoctor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,7 +19,7 @@ class HostUnharmedIT {
 
   static Stream<Arguments> runtimesAndPaths() {
     List<Arguments> out = new ArrayList<>();
-    for (JavaRuntime jdk : JavaRuntime.all()) {
+    for (TestJdk jdk : TestJdk.all()) {
       for (String path : ScenarioDiagnosisIT.CLIENT_PATHS) {
         out.add(Arguments.of(jdk, path));
       }
@@ -28,7 +29,7 @@ class HostUnharmedIT {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("runtimesAndPaths")
-  void healthyHandshakeSucceedsAndProducesNoEventNorOutput(JavaRuntime jdk, String path) throws Exception {
+  void healthyHandshakeSucceedsAndProducesNoEventNorOutput(TestJdk jdk, String path) throws Exception {
     ForkedRun run = ForkedRun.samples(jdk, "", List.of(), "control", "--client", path);
     assertEquals(0, run.exitCode, run::describe);
     assertTrue(run.stdout.contains("control: ok"), run::describe);
@@ -38,7 +39,7 @@ class HostUnharmedIT {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("runtimesAndPaths")
-  void failingHandshakesThrowTheSameExceptionsWithEnrichmentOff(JavaRuntime jdk, String path) throws Exception {
+  void failingHandshakesThrowTheSameExceptionsWithEnrichmentOff(TestJdk jdk, String path) throws Exception {
     ForkedRun without = ForkedRun.samples(jdk, null, List.of(), DETERMINISTIC, "--client", path);
     ForkedRun with = ForkedRun.samples(jdk, "enrich=off", List.of(), DETERMINISTIC, "--client", path);
     assertEquals(clientSides(without.stdout), clientSides(with.stdout), () -> "without:\n" + without.describe() + "\nwith:\n" + with.describe());
@@ -47,7 +48,7 @@ class HostUnharmedIT {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("runtimesAndPaths")
-  void anInternalErrorIsReportedOnceAndTheHandshakeProceeds(JavaRuntime jdk, String path) throws Exception {
+  void anInternalErrorIsReportedOnceAndTheHandshakeProceeds(TestJdk jdk, String path) throws Exception {
     ForkedRun run =
         ForkedRun.samples(jdk, "", List.of("-Dhandshake.doctor.test.fail.capture=true"), "control", "--client", path);
     assertTrue(run.stdout.contains("control: ok"), run::describe);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ class ScenarioDiagnosisIT {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (JavaRuntime jdk : JavaRuntime.all()) {
+    for (TestJdk jdk : TestJdk.all()) {
       for (String path : CLIENT_PATHS) {
         for (String[] e : EXPECTATIONS) {
           out.add(Arguments.of(jdk, path, "socket", e[0], e[1], e[2]));
@@ -80,7 +81,7 @@ class ScenarioDiagnosisIT {
   @ParameterizedTest(name = "{0} client {1} server {2}: {3}")
   @MethodSource("cases")
   void eventsNameTheCause(
-      JavaRuntime jdk, String clientPath, String serverPath, String scenario, String clientCause, String serverCause)
+      TestJdk jdk, String clientPath, String serverPath, String scenario, String clientCause, String serverCause)
       throws Exception {
     ForkedRun run =
         ForkedRun.samples(jdk, "", List.of(), scenario, "--client", clientPath, "--server", serverPath);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -27,7 +28,7 @@ class ExceptionLogIT {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (Jdk jdk : Jdk.all()) {
+    for (TestJdk jdk : TestJdk.all()) {
       for (LoggingApp app : List.of(LoggingApp.LOGBACK, LoggingApp.LOG4J2, LoggingApp.JUL)) {
         for (String client : CLIENTS) {
           out.add(Arguments.of(jdk, app, client));
@@ -39,7 +40,7 @@ class ExceptionLogIT {
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("cases")
-  void theLoggedExceptionExplainsItselfAndIsOtherwiseUnchanged(Jdk jdk, LoggingApp app, String client)
+  void theLoggedExceptionExplainsItselfAndIsOtherwiseUnchanged(TestJdk jdk, LoggingApp app, String client)
       throws Exception {
     LoggingApp.Output without = app.run(jdk, client, null);
     String plainLog = app.log(without);
@@ -94,7 +95,7 @@ class ExceptionLogIT {
   }
 
   static Stream<Arguments> jdks() {
-    return Jdk.all().stream().map(Arguments::of);
+    return TestJdk.all().stream().map(Arguments::of);
   }
 
   /**
@@ -103,7 +104,7 @@ class ExceptionLogIT {
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("jdks")
-  void slf4jWithoutAProviderIsLeftAloneAndTheLineGoesToSystemLogger(Jdk jdk) throws Exception {
+  void slf4jWithoutAProviderIsLeftAloneAndTheLineGoesToSystemLogger(TestJdk jdk) throws Exception {
     LoggingApp app = LoggingApp.JUL_WITH_SLF4J_API_ONLY;
     LoggingApp.Output with = app.run(jdk, "socket", "");
     String agentLine =

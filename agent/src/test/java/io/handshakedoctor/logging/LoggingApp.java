@@ -3,6 +3,7 @@ package io.handshakedoctor.logging;
 import io.handshakedoctor.logging.apps.JulApp;
 import io.handshakedoctor.logging.apps.Log4j2App;
 import io.handshakedoctor.logging.apps.LogbackApp;
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -54,7 +55,7 @@ enum LoggingApp {
   }
 
   /** Runs the app against a server with an expired certificate; null options: no agent. */
-  Output run(Jdk jdk, String client, String agentOptions) throws IOException, InterruptedException {
+  Output run(TestJdk jdk, String client, String agentOptions) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(jdk.java());
     if (agentOptions != null) {

@@ -1,5 +1,6 @@
 package io.handshakedoctor.otel;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,39 +9,32 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
-/** A JDK to fork (the build's, and JDK 25 when installed), and one forked run's result. */
+/** A JDK to fork ({@link TestJdk}), and one forked run's result. */
 final class Jvm {
   static final Path AGENT_JAR = path("agent.jar", "target/handshake-doctor.jar");
   static final Path SAMPLES_JAR = path("samples.jar", "../sample-apps/target/sample-apps.jar");
   static final Path OTEL_AGENT_JAR = path("otel.javaagent.jar", "target/otel-it/opentelemetry-javaagent.jar");
   static final Path ZIPKIN_JAR = path("zipkin.jar", "target/otel-it/zipkin-server-exec.jar");
 
-  private final String label;
-  private final Path home;
+  private final TestJdk jdk;
 
-  private Jvm(String label, Path home) {
-    this.label = label;
-    this.home = home;
+  private Jvm(TestJdk jdk) {
+    this.jdk = jdk;
   }
 
   static List<Jvm> all() {
-    List<Jvm> out = new ArrayList<>();
-    out.add(new Jvm("jdk" + Runtime.version().feature(), Paths.get(System.getProperty("java.home"))));
-    Path jdk25 = Paths.get(System.getProperty("jdk25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
-    if (Files.isExecutable(jdk25.resolve("bin/java")) && Runtime.version().feature() != 25) {
-      out.add(new Jvm("jdk25", jdk25));
-    }
-    return out;
+    return TestJdk.all().stream().map(Jvm::new).collect(Collectors.toList());
   }
 
   String java() {
-    return home.resolve("bin/java").toString();
+    return jdk.java();
   }
 
   @Override
   public String toString() {
-    return label;
+    return jdk.toString();
   }
 
   /** Runs {@code java <args>}; fails the test after {@code timeoutSeconds}. */

@@ -34,14 +34,14 @@ import org.junit.jupiter.api.Test;
  */
 class PrometheusIT {
   private static final String METRIC = "handshake_doctor_handshake_failures_total";
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT = Duration.ofSeconds(120);
 
   @Test
   void failuresReachPrometheusByCauseSideAndPeer() throws Exception {
     Path prometheus = PrometheusServer.binary();
     assumeTrue(
         prometheus != null,
-        "PrometheusIT skipped: no prometheus binary on the PATH; install Debian's package '"
+        "PrometheusIT skipped: " + PrometheusServer.whereLooked() + "; install Debian's package '"
             + PrometheusServer.PACKAGE + "' (apt-get install -y " + PrometheusServer.PACKAGE
             + ") or give -Dprometheus.binary=/path/to/prometheus");
 

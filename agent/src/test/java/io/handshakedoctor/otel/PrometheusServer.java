@@ -53,6 +53,14 @@ final class PrometheusServer implements AutoCloseable {
     return null;
   }
 
+  /** Where {@link #binary()} looked, for the message of a skipped test. */
+  static String whereLooked() {
+    String configured = System.getProperty("prometheus.binary");
+    return configured != null && !configured.isEmpty()
+        ? "no executable prometheus at -Dprometheus.binary=" + configured
+        : "no prometheus binary on the PATH";
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket probe = new ServerSocket(0)) {
       return probe.getLocalPort();

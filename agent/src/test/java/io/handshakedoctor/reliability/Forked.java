@@ -1,5 +1,6 @@
 package io.handshakedoctor.reliability;
 
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /** A forked JVM (a sample app or a harness main), with or without the agent, and what it left. */
 final class Forked {
@@ -32,15 +34,9 @@ final class Forked {
     this.events = events;
   }
 
-  /** The JDKs to fork: the one running the build, and JDK 25 when installed. */
+  /** The java launchers of the JDKs to fork ({@link TestJdk}), the one running the build first. */
   static List<String> javas() {
-    List<String> out = new ArrayList<>();
-    out.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-    Path jdk25 = Paths.get(System.getProperty("jdk25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java");
-    if (Files.isExecutable(jdk25) && Runtime.version().feature() != 25) {
-      out.add(jdk25.toString());
-    }
-    return out;
+    return TestJdk.all().stream().map(TestJdk::java).collect(Collectors.toList());
   }
 
   static String defaultJava() {

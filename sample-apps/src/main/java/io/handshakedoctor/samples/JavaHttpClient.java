@@ -10,8 +10,8 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * java.net.http.HttpClient (HTTP/1.1, so no ALPN of its own unless the scenario sets one).
- * It runs SSLEngine internally; the connect timeout covers TCP connect + handshake and the request
- * timeout bounds the whole exchange.
+ * It runs SSLEngine internally; the connect timeout covers TCP connect + handshake, the request
+ * timeout the response, and {@link BoundedHttpExchange} the whole exchange, body included.
  */
 final class JavaHttpClient implements ClientPath {
 
@@ -30,7 +30,7 @@ final class JavaHttpClient implements ClientPath {
                 .timeout(Duration.ofMillis(request.timeoutMs))
                 .GET()
                 .build();
-        HttpResponse<String> response = client.send(get, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = BoundedHttpExchange.send(client, get, 2L * request.timeoutMs);
         MiniHttp.checkOk(response.statusCode() == 200, "status " + response.statusCode());
     }
 }

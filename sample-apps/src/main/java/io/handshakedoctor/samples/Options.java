@@ -21,6 +21,7 @@ public final class Options {
     private String host = "localhost";
     private int timeoutMs = 3000;
     private String hostsFile;
+    private boolean demo;
 
     public static Options parse(String[] args) {
         Options o = new Options();
@@ -41,6 +42,9 @@ public final class Options {
                     break;
                 case "--timeout-ms":
                     o.timeoutMs = parseTimeout(value(args, ++i, arg));
+                    break;
+                case "--demo":
+                    o.demo = true;
                     break;
                 case "--write-hosts-file":
                     o.hostsFile = value(args, ++i, arg);
@@ -105,6 +109,11 @@ public final class Options {
 
     public int timeoutMs() {
         return timeoutMs;
+    }
+
+    /** Output for people: a table of the scenarios, or the whole text of one ({@link DemoReport}). */
+    public boolean demo() {
+        return demo;
     }
 
     public String hostsFile() {

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Entry point: {@code java -jar sample-apps.jar <scenario>|all|list [options]}.
  *
- * <p>Prints one line per scenario on stdout. Exit codes: 0 every scenario ran as intended (failing
+ * <p>Prints one line per scenario on stdout ({@code --demo}: a table, or the whole text of a named
+ * scenario, for people). Exit codes: 0 every scenario ran as intended (failing
  * handshakes are the expected outcome); 1 bad command line; 2 harness error (control failed, a
  * failure scenario unexpectedly succeeded, a port could not be bound, host does not resolve...).
  */
@@ -50,7 +51,8 @@ public final class SampleApps {
                 return EXIT_OK;
             }
         }
-        String target = options.target();
+        // The demo runs every scenario unless one is named (./demo.sh --client http-client).
+        String target = options.target() == null && options.demo() ? "all" : options.target();
         if (target == null) {
             usage();
             return EXIT_USAGE;
@@ -79,14 +81,18 @@ public final class SampleApps {
         if (!hostResolvesToLoopback(options.host())) {
             return EXIT_HARNESS_ERROR;
         }
+        DemoReport demo = options.demo() ? new DemoReport(System.out, selected.size() > 1) : null;
         int exit = EXIT_OK;
         for (Scenario scenario : selected) {
-            exit = Math.max(exit, runOne(scenario, options));
+            exit = Math.max(exit, runOne(scenario, options, demo));
+        }
+        if (demo != null) {
+            demo.finish();
         }
         return exit;
     }
 
-    private static int runOne(Scenario scenario, Options options) {
+    private static int runOne(Scenario scenario, Options options, DemoReport demo) {
         ScenarioResult result;
         try {
             result = scenario.run(options);
@@ -95,8 +101,12 @@ public final class SampleApps {
             e.printStackTrace(System.err);
             return EXIT_HARNESS_ERROR;
         }
-        System.out.println(result.render(scenario.name()));
-        System.out.flush();
+        if (demo == null) {
+            System.out.println(result.render(scenario.name()));
+            System.out.flush();
+        } else {
+            demo.add(scenario, result);
+        }
         if (result.isSkipped()) {
             return EXIT_OK;
         }
@@ -142,6 +152,7 @@ public final class SampleApps {
                 + "  --protocol TLSv1.3|TLSv1.2                                restrict both sides (default: JDK default)\n"
                 + "  --host NAME                                               host the client connects to (default localhost)\n"
                 + "  --timeout-ms N                                            connect/read/handshake timeout (default 3000)\n"
+                + "  --demo                                                    for people: several scenarios as a table, one in full\n"
                 + "  --write-hosts-file PATH                                   write a hosts file mapping the demo names to 127.0.0.1\n"
                 + "                                                            (use with -Djdk.net.hosts.file=PATH)");
     }

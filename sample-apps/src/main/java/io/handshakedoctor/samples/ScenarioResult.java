@@ -35,6 +35,11 @@ public final class ScenarioResult {
         return skipReason == null && clientSucceeded;
     }
 
+    /** Why the scenario did not run, or null when it ran. */
+    public String skipReason() {
+        return skipReason;
+    }
+
     public Throwable clientError() {
         return clientError;
     }

@@ -26,7 +26,11 @@ final class OtelAttributes {
           Names.CATEGORY,
           Names.SIDE);
 
-  /** The metric's attributes: bounded by the vocabulary, the peers and the protocol versions. */
+  /**
+   * The metric's attributes: bounded by the vocabulary, the servers this JVM calls and the protocol
+   * versions. Never a port, and never the connecting client ({@code client.address} is a server's
+   * peer; one series per client would grow without bound on a server facing the internet).
+   */
   private static final Set<String> METRIC_KEYS =
       Set.of(
           Names.CATEGORY,

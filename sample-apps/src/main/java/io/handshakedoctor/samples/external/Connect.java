@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +19,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.handshakedoctor.samples.BoundedHttpExchange;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SNIHostName;
@@ -221,7 +222,8 @@ public final class Connect {
                 .connectTimeout(Duration.ofMillis(timeoutMs))
                 .build();
         HttpRequest get = HttpRequest.newBuilder(uri).timeout(Duration.ofMillis(timeoutMs)).GET().build();
-        return client.send(get, HttpResponse.BodyHandlers.ofString()).statusCode();
+        // Connect (handshake included) and then the response each have timeoutMs; the whole exchange no more.
+        return BoundedHttpExchange.send(client, get, 2L * timeoutMs).statusCode();
     }
 
     private static byte[] request(URI uri) {
