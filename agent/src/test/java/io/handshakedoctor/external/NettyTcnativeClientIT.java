@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakedoctor.compatibility.CompatibilityLog;
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +129,7 @@ class NettyTcnativeClientIT {
     }
   }
 
-  private static Run run(Jdk jdk) {
+  private static Run run(TestJdk jdk) {
     return RUNS.computeIfAbsent(jdk.toString(), key -> {
       try {
         ForkedJvm jvm = new ForkedJvm(dir, "netty-tcnative-" + jdk);
@@ -150,7 +151,7 @@ class NettyTcnativeClientIT {
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
-    for (Jdk jdk : Jdk.all()) {
+    for (TestJdk jdk : TestJdk.all()) {
       for (Case c : CASES) {
         out.add(Arguments.of(jdk, c));
       }
@@ -160,13 +161,13 @@ class NettyTcnativeClientIT {
 
   @ParameterizedTest(name = "{0} netty-tcnative client, s_server {1}")
   @MethodSource("cases")
-  void diagnosis(Jdk jdk, Case c) {
+  void diagnosis(TestJdk jdk, Case c) {
     Run run = run(jdk);
     String line = run.lines.get(c.name);
     List<Map<String, Object>> events = run.clientEvents(c.port);
     String context = c.name + " on " + jdk + " (s_server port " + c.port + ")\nline: " + line + "\n" + run.jvm.describe();
     String actual = events.size() == 1 ? String.valueOf(events.get(0).get("handshake_doctor.cause")) : events.isEmpty() ? "none" : "several";
-    CompatibilityLog.record(ENGINE, LIBRARY, jdk.toString().replace("jdk", ""), c.name, c.cause == null ? "none" : c.cause, actual,
+    CompatibilityLog.record(ENGINE, LIBRARY, String.valueOf(jdk.feature()), c.name, c.cause == null ? "none" : c.cause, actual,
         events.size() == 1 ? Captures.of(events.get(0)) : java.util.EnumSet.noneOf(io.handshakedoctor.compatibility.Captured.class));
     if (c.cause == null) {
       assertEquals(c.name + ": ok", line, context);

@@ -27,6 +27,8 @@ final class NativeEngineCapture {
   private int wrapStart = -1;
   private final int[] unwrapStarts = new int[MAX_BUFFERS];
   private int unwrapBuffers = -1;
+  private ByteBuffer[] unwrapSources;
+  private int unwrapOffset;
 
   private Object trustedChain;
   private Throwable trustFailure;
@@ -70,18 +72,26 @@ final class NativeEngineCapture {
       ByteBuffer b = sources[offset + i];
       unwrapStarts[i] = b == null ? -1 : b.position();
     }
+    unwrapSources = sources;
+    unwrapOffset = offset;
     unwrapBuffers = n;
   }
 
   /** Copies what the unwrap consumed: each source's bytes between its old and new position. */
-  synchronized void unwrapEnds(ByteBuffer[] sources, int offset, int length) {
+  /**
+   * Copies what the unwrap consumed: each source's bytes between its old and new position. The
+   * sources are the ones seen at entry: the engine advances its offset parameter as it goes.
+   */
+  synchronized void unwrapEnds() {
     int n = unwrapBuffers;
+    ByteBuffer[] sources = unwrapSources;
     unwrapBuffers = -1;
-    if (n < 0 || sources == null || offset < 0 || offset + Math.min(length, n) > sources.length) {
+    unwrapSources = null;
+    if (n < 0 || sources == null) {
       return;
     }
-    for (int i = 0; i < Math.min(length, n); i++) {
-      ByteBuffer b = sources[offset + i];
+    for (int i = 0; i < n; i++) {
+      ByteBuffer b = sources[unwrapOffset + i];
       int start = unwrapStarts[i];
       if (b == null || start < 0 || b.position() <= start) {
         continue;

@@ -80,7 +80,7 @@ public final class NativeEngineCaptures {
       Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {
     NativeEngineCapture c = find(engine);
     if (c != null) {
-      c.unwrapEnds(sources, offset, length);
+      c.unwrapEnds();
       ended(c, result, thrown);
     }
   }
