@@ -34,6 +34,8 @@ public final class HandshakeEvidence {
   private final Instant failedAt;
   private final Duration elapsed;
   private final String javaVersion;
+  private final boolean renegotiation;
+  private final LastGoodHandshake lastGood;
 
   private HandshakeEvidence(Builder b) {
     this.side = b.side;
@@ -58,6 +60,8 @@ public final class HandshakeEvidence {
     this.failedAt = b.failedAt == null ? Instant.now() : b.failedAt;
     this.elapsed = b.elapsed;
     this.javaVersion = b.javaVersion;
+    this.renegotiation = b.renegotiation;
+    this.lastGood = b.lastGood;
   }
 
   public static Builder builder(Side side) {
@@ -179,6 +183,19 @@ public final class HandshakeEvidence {
     return javaVersion;
   }
 
+  /**
+   * True when this connection had completed a handshake before the one that failed (a TLS 1.2
+   * renegotiation): the first handshake's configuration worked.
+   */
+  public boolean renegotiation() {
+    return renegotiation;
+  }
+
+  /** The last successful handshake with the same peer in this JVM, or null when none is remembered. */
+  public LastGoodHandshake lastGood() {
+    return lastGood;
+  }
+
   /** The server name this connection wanted: SNI sent, else the peer host. */
   public String intendedServerName() {
     if (clientHello != null && !clientHello.serverNames().isEmpty()) {
@@ -214,6 +231,8 @@ public final class HandshakeEvidence {
     private Instant failedAt;
     private Duration elapsed;
     private String javaVersion = System.getProperty("java.version");
+    private boolean renegotiation;
+    private LastGoodHandshake lastGood;
 
     private Builder(Side side) {
       this.side = side;
@@ -317,6 +336,16 @@ public final class HandshakeEvidence {
 
     public Builder javaVersion(String v) {
       javaVersion = v;
+      return this;
+    }
+
+    public Builder renegotiation(boolean v) {
+      renegotiation = v;
+      return this;
+    }
+
+    public Builder lastGood(LastGoodHandshake v) {
+      lastGood = v;
       return this;
     }
 
