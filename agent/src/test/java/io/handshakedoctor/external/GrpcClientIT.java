@@ -167,17 +167,20 @@ class GrpcClientIT {
     String line = run.lines.get(c.name);
     List<Map<String, Object>> events = run.clientEvents(c.port);
     String context = c.name + " on " + jdk + " (s_server port " + c.port + ")\nline: " + line + "\n" + run.jvm.describe();
-    String actual = events.size() == 1 ? String.valueOf(events.get(0).get("handshake_doctor.cause")) : events.isEmpty() ? "none" : "several";
+    // gRPC may open a second connection at once after the first fails (seen once on JDK 25, two
+    // events 31 ms apart): two real handshakes, each with its own event, as NginxClientIT allows.
+    long causes = events.stream().map(e -> e.get("handshake_doctor.cause")).distinct().count();
+    String actual = events.isEmpty() ? "none" : causes == 1 ? String.valueOf(events.get(0).get("handshake_doctor.cause")) : "several";
     CompatibilityLog.record(NettyTcnativeClientIT.ENGINE, LIBRARY, String.valueOf(jdk.feature()), c.name, c.cause == null ? "none" : c.cause, actual,
-        events.size() == 1 ? Captures.of(events.get(0)) : java.util.EnumSet.noneOf(io.handshakedoctor.compatibility.Captured.class));
+        !events.isEmpty() ? Captures.of(events.get(0)) : java.util.EnumSet.noneOf(io.handshakedoctor.compatibility.Captured.class));
     if (c.cause == null) {
       assertEquals(0, events.size(), "no event for a successful handshake\n" + context);
       return;
     }
     assertTrue(line.startsWith(c.name + ": UNAVAILABLE"), context);
-    assertEquals(1, events.size(), "exactly one client event for port " + c.port + "\n" + context);
-    Map<String, Object> event = events.get(0);
-    assertEquals(c.cause, event.get("handshake_doctor.cause"), "event: " + event + "\n" + context);
+    assertTrue(events.size() == 1 || events.size() == 2, "one client event (two with a reconnect) for port " + c.port + "\n" + context);
+    Map<String, Object> event = events.get(events.size() - 1);
+    assertEquals(c.cause, actual, "events: " + events + "\n" + context);
     assertEquals(APP_HOST, event.get("server.address"), "event: " + event + "\n" + context);
     assertTrue(line.contains("handshake-doctor: " + c.cause), "the application's exception carries the diagnosis\n" + context);
   }
