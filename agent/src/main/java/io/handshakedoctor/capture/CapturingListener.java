@@ -29,6 +29,7 @@ public final class CapturingListener implements HandshakeListener {
   private final FailureSink sink;
   private final InternalErrorReporter errors;
   private final LastGoodRecorder lastGood;
+  private final HostnameVerifications hostnameVerifications;
   /** Failures being diagnosed and written right now (their captures already left the registry). */
   private final java.util.concurrent.atomic.AtomicInteger reporting = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -42,6 +43,7 @@ public final class CapturingListener implements HandshakeListener {
     this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink);
     this.sink = sink;
     this.errors = errors;
+    this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection, jsse);
   }
 
   /** Handshakes currently in flight (for tests and the shutdown summary). */
@@ -195,6 +197,7 @@ public final class CapturingListener implements HandshakeListener {
   @Override
   public void handshakeFinished(Object transportContext) {
     lastGood.handshakeFinished(transportContext);
+    hostnameVerifications.handshakeFinished(transportContext);
     if (!registry.isEmpty()) {
       HandshakeCapture capture = registry.end(transportContext);
       if (capture != null) {
@@ -279,6 +282,25 @@ public final class CapturingListener implements HandshakeListener {
     HandshakeCapture capture = registry.find(transportContext);
     if (capture != null) {
       capture.samplePeerBytes(transportContext, sources, offset, length, PEER_SAMPLE_BYTES);
+    }
+  }
+
+  @Override
+  public void hostnameRejected(Object verifier, Object session, Throwable thrown) {
+    hostnameVerifications.rejected(verifier, session, thrown);
+  }
+
+  @Override
+  public void peerUnverified(Throwable exception) {
+    hostnameVerifications.peerUnverified(exception);
+  }
+
+  private void reportHostnameRejection(HandshakeEvidence evidence, Throwable thrown) {
+    reporting.incrementAndGet();
+    try {
+      sink.handshakeFailed(evidence, thrown);
+    } finally {
+      reporting.decrementAndGet();
     }
   }
 

@@ -29,6 +29,7 @@ public final class HandshakeEvidence {
   private final AlertSummary alertReceived;
   private final FailureOrigin origin;
   private final String jsseAlert;
+  private final String hostnameVerifier;
   private final Throwable failure;
   private final byte[] peerBytesSample;
   private final Instant failedAt;
@@ -55,6 +56,7 @@ public final class HandshakeEvidence {
     this.alertReceived = b.alertReceived;
     this.origin = b.origin == null ? FailureOrigin.TLS_FATAL : b.origin;
     this.jsseAlert = b.jsseAlert;
+    this.hostnameVerifier = b.hostnameVerifier;
     this.failure = b.failure;
     this.peerBytesSample = b.peerBytesSample == null ? null : b.peerBytesSample.clone();
     this.failedAt = b.failedAt == null ? Instant.now() : b.failedAt;
@@ -156,6 +158,14 @@ public final class HandshakeEvidence {
     return jsseAlert;
   }
 
+  /**
+   * The class of the host name verifier that rejected the host after the handshake ({@link
+   * FailureOrigin#HOSTNAME_VERIFIER}); null otherwise.
+   */
+  public String hostnameVerifier() {
+    return hostnameVerifier;
+  }
+
   /** The exception that ended the handshake, with its cause chain. */
   public Throwable failure() {
     return failure;
@@ -226,6 +236,7 @@ public final class HandshakeEvidence {
     private AlertSummary alertReceived;
     private FailureOrigin origin;
     private String jsseAlert;
+    private String hostnameVerifier;
     private Throwable failure;
     private byte[] peerBytesSample;
     private Instant failedAt;
@@ -306,6 +317,11 @@ public final class HandshakeEvidence {
 
     public Builder origin(FailureOrigin v) {
       origin = v;
+      return this;
+    }
+
+    public Builder hostnameVerifier(String v) {
+      hostnameVerifier = v;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.handshakedoctor.reliability;
 
+import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,6 @@ class ScanIT {
     System.out.printf("scan on %s: %d failures from %d addresses in %ds; %d agent lines, %d events (%d summaries, %d bytes); "
             + "expired-certificate event %d ms after the failure; heap %+d bytes%n%s%n",
         java, failures, ADDRESSES, run.number("scan.seconds"), agentLines.size(), events.size(), summaries.size(),
-        run.events.toFile().length(), delay, heapGrowth, String.join("\n", summaries));
+        Files.size(run.events), delay, heapGrowth, String.join("\n", summaries));
   }
 }

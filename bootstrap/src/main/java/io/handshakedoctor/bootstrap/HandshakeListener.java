@@ -65,6 +65,12 @@ public interface HandshakeListener {
    */
   default void engineCreated(Object engine, Object transportContext) {}
 
+  /** HttpsURLConnection's host name check rejected the host after the handshake. */
+  default void hostnameRejected(Object verifier, Object session, Throwable thrown) {}
+
+  /** An {@code SSLPeerUnverifiedException} was constructed (not yet thrown). */
+  default void peerUnverified(Throwable exception) {}
+
   /**
    * A native (netty-tcnative OpenSSL/BoringSSL) engine was created. The native engine's events
    * carry the engine itself; its trust manager calls arrive through {@link #certificatesChecking}
