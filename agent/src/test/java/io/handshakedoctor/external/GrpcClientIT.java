@@ -172,7 +172,7 @@ class GrpcClientIT {
     long causes = events.stream().map(e -> e.get("handshake_doctor.cause")).distinct().count();
     String actual = events.isEmpty() ? "none" : causes == 1 ? String.valueOf(events.get(0).get("handshake_doctor.cause")) : "several";
     CompatibilityLog.record(NettyTcnativeClientIT.ENGINE, LIBRARY, String.valueOf(jdk.feature()), c.name, c.cause == null ? "none" : c.cause, actual,
-        !events.isEmpty() ? Captures.of(events.get(0)) : java.util.EnumSet.noneOf(io.handshakedoctor.compatibility.Captured.class));
+        !events.isEmpty() ? io.handshakedoctor.compatibility.EventCaptures.of(events.get(0)) : java.util.EnumSet.noneOf(io.handshakedoctor.compatibility.Captured.class));
     if (c.cause == null) {
       assertEquals(0, events.size(), "no event for a successful handshake\n" + context);
       return;

@@ -59,7 +59,7 @@ class NettyTcnativeServerIT {
           String expected = c[1] == null ? "none" : c[1];
           String actual = events.size() == 1 ? String.valueOf(events.get(0).get("handshake_doctor.cause")) : events.isEmpty() ? "none" : "several";
           CompatibilityLog.record(NettyTcnativeClientIT.ENGINE, LIBRARY, String.valueOf(jdk.feature()), c[0], expected, actual,
-              events.size() == 1 ? Captures.of(events.get(0)) : EnumSet.noneOf(Captured.class));
+              events.size() == 1 ? io.handshakedoctor.compatibility.EventCaptures.of(events.get(0)) : EnumSet.noneOf(Captured.class));
           boolean right = c[1] == null ? events.isEmpty()
               : events.size() == 1 && "server".equals(events.get(0).get("handshake_doctor.side")) && expected.equals(actual);
           if (!right) {
