@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, and integration tests that fork JVMs under the agent against real
-# peers on loopback (nginx, openssl s_server/s_client, Prometheus). Installs those peers with
+# peers on loopback (nginx, openssl s_server/s_client, Prometheus) and tshark to check JA3. Installs those peers with
 # apt-get when they are missing (as root, or through sudo); where it cannot, it says so and the
 # tests that need them are skipped with that reason. Extra arguments go to Maven.
 # The JDKs the tests fork: see "Tests" in README.md.
@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 has() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ]; }
 
 missing=()
-for tool in nginx openssl prometheus; do
+for tool in nginx openssl prometheus tshark; do
   has "$tool" || missing+=("$tool")
 done
 

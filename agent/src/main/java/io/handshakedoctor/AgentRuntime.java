@@ -17,6 +17,8 @@ import io.handshakedoctor.emit.BudgetedOutput;
 import io.handshakedoctor.emit.otel.OtelOutput;
 import io.handshakedoctor.instrumentation.JsseHookInstaller;
 import io.handshakedoctor.instrumentation.TcnativeTransformer;
+import io.handshakedoctor.inventory.EarlyWarnings;
+import io.handshakedoctor.inventory.PeerInventory;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,18 +33,27 @@ import java.util.Set;
 final class AgentRuntime {
   private static final String[] OPENED_PACKAGES = {"sun.security.ssl", "java.lang"};
 
+  /** The running agent's inventory, for {@code report <pid>}; null when off or not started. */
+  private static volatile PeerInventory inventory;
+
   private AgentRuntime() {}
+
+  static PeerInventory inventory() {
+    return inventory;
+  }
 
   static Reporting start(AgentConfig config, Instrumentation inst) {
     InternalErrors errors = new InternalErrors();
     openJavaBase(inst);
     Reporting reporting = new Reporting(outputs(config, null, errors), true);
+    FailurePipeline failures =
+        new FailurePipeline(() -> DiagnosisEngine.standard(errors::internalError), reporting, errors);
+    PeerInventory peers = config.inventory() ? inventory(config, reporting, errors) : null;
     CapturingListener capturing =
-        new CapturingListener(
-            config.captureMaxInFlight(),
-            config.captureMaxBytes(),
-            new FailurePipeline(() -> DiagnosisEngine.standard(errors::internalError), reporting, errors),
-            errors);
+        peers == null
+            ? new CapturingListener(config.captureMaxInFlight(), config.captureMaxBytes(), failures, errors)
+            : new CapturingListener(config.captureMaxInFlight(), config.captureMaxBytes(), failures, errors, peers);
+    inventory = peers;
     atExit(capturing, reporting, errors);
     HandshakeListener listener = capturing;
     for (FailureOutput output : reporting.current().outputs) {
@@ -76,6 +87,31 @@ final class AgentRuntime {
         output.flush();
       }
     }
+  }
+
+  /**
+   * The peer inventory: its warnings go to whatever outputs are current (a second attach may swap
+   * them), its metrics to the OpenTelemetry output, which a second attach keeps.
+   */
+  private static PeerInventory inventory(AgentConfig config, Reporting reporting, InternalErrors errors) {
+    OtelOutput otel = null;
+    for (FailureOutput output : reporting.current().outputs) {
+      if (output instanceof OtelOutput) {
+        otel = (OtelOutput) output;
+      }
+    }
+    OtelOutput metrics = otel;
+    PeerInventory peers =
+        new PeerInventory(
+            config.inventoryInterval(),
+            config.inventoryMaxPeers(),
+            new EarlyWarnings(config.expiryWarningHorizon()),
+            new WarningPipeline(() -> reporting.current().outputs, errors),
+            metrics == null ? () -> {} : metrics::inventoryRecorded);
+    if (metrics != null) {
+      metrics.observe(peers, config.expiryMetricMaxPeers());
+    }
+    return peers;
   }
 
   private static Reporting.Outputs outputs(AgentConfig config, Reporting.Outputs running, InternalErrors errors) {

@@ -28,6 +28,8 @@ public final class CapturingListener implements HandshakeListener {
   private final NativeEngineCaptures nativeEngines;
   private final FailureSink sink;
   private final InternalErrorReporter errors;
+  /** Null when the peer inventory is off. */
+  private final HealthyHandshakeRecorder healthy;
   private final LastGoodRecorder lastGood;
   private final HostnameVerifications hostnameVerifications;
   /** Failures being diagnosed and written right now (their captures already left the registry). */
@@ -35,6 +37,25 @@ public final class CapturingListener implements HandshakeListener {
 
   public CapturingListener(
       int maxInFlight, int byteBudget, FailureSink sink, InternalErrorReporter errors) {
+    this(maxInFlight, byteBudget, sink, errors, (HealthyHandshakeRecorder) null);
+  }
+
+  /** With the peer inventory: successful handshakes go to {@code healthy} (docs/early-warnings.md). */
+  public CapturingListener(
+      int maxInFlight,
+      int byteBudget,
+      FailureSink sink,
+      InternalErrorReporter errors,
+      HealthyHandshakeSink healthy) {
+    this(maxInFlight, byteBudget, sink, errors, HealthyHandshakeRecorder.jsse(healthy, errors));
+  }
+
+  CapturingListener(
+      int maxInFlight,
+      int byteBudget,
+      FailureSink sink,
+      InternalErrorReporter errors,
+      HealthyHandshakeRecorder healthy) {
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
     JsseInternals jsse = new JsseInternals();
     PeerMemory peers = new PeerMemory(PEERS_REMEMBERED, PEER_RECORD_INTERVAL_NANOS);
@@ -43,6 +64,7 @@ public final class CapturingListener implements HandshakeListener {
     this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink);
     this.sink = sink;
     this.errors = errors;
+    this.healthy = healthy;
     this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection, jsse);
   }
 
@@ -201,6 +223,9 @@ public final class CapturingListener implements HandshakeListener {
     if (!registry.isEmpty()) {
       HandshakeCapture capture = registry.end(transportContext);
       if (capture != null) {
+        if (healthy != null) {
+          healthy.finished(transportContext, capture);
+        }
         if (capture.awaitsServerVerdict()) {
           registry.retire(transportContext, capture);
         } else {

@@ -257,6 +257,20 @@ public final class HandshakeCapture {
     }
   }
 
+  /**
+   * A copy of the body (after the 4-byte header) of the first message of {@code type} this side
+   * sent ({@code outbound}) or received; null when none was kept. For the once-per-peer record.
+   */
+  synchronized byte[] messageBody(int type, boolean outbound) {
+    for (int i = 0; i < messageCount; i++) {
+      int start = messageStart[i];
+      if (messageOutbound[i] == outbound && messageLength[i] >= 4 && (arena[start] & 0xff) == type) {
+        return Arrays.copyOfRange(arena, start + 4, start + messageLength[i]);
+      }
+    }
+    return null;
+  }
+
   /** Bytes of handshake messages currently held (for tests). */
   synchronized int bytesKept() {
     return bytesKept + Math.max(peerSampleLength, 0);

@@ -28,7 +28,12 @@ public final class AgentConfig {
           "report.budget",
           "events.file.max.size",
           "events.file.max.files",
-          "otel");
+          "otel",
+          "inventory",
+          "inventory.interval",
+          "inventory.max.peers",
+          "expiry.warning.days",
+          "expiry.metric.max.peers");
 
   private final boolean enabled;
   private final Path eventsFile;
@@ -41,6 +46,11 @@ public final class AgentConfig {
   private final long eventsFileMaxBytes;
   private final int eventsFileMaxFiles;
   private final OtelSignals otel;
+  private final boolean inventory;
+  private final Duration inventoryInterval;
+  private final int inventoryMaxPeers;
+  private final Duration expiryWarningHorizon;
+  private final int expiryMetricMaxPeers;
   private final List<String> problems;
 
   private AgentConfig(ConfigSource source) {
@@ -57,6 +67,12 @@ public final class AgentConfig {
     this.eventsFileMaxBytes = size(source, "events.file.max.size", 10L << 20, 4096, 1L << 40, errors);
     this.eventsFileMaxFiles = integer(source, "events.file.max.files", 5, 0, 1000, errors);
     this.otel = choice(source, "otel", OtelSignals.class, OtelSignals.AUTO, errors);
+    this.inventory = bool(source, "inventory", true, errors);
+    this.inventoryInterval =
+        Duration.ofSeconds(integer(source, "inventory.interval", 3600, 1, 7 * 86400, errors));
+    this.inventoryMaxPeers = integer(source, "inventory.max.peers", 1000, 1, 100_000, errors);
+    this.expiryWarningHorizon = Duration.ofDays(integer(source, "expiry.warning.days", 21, 0, 3650, errors));
+    this.expiryMetricMaxPeers = integer(source, "expiry.metric.max.peers", 100, 0, 10_000, errors);
     for (String key : source.agentArgumentKeys()) {
       if (!KEYS.contains(key)) {
         errors.add("unknown agent argument '" + key + "' ignored; known: " + String.join(", ", new java.util.TreeSet<>(KEYS)));
@@ -129,6 +145,30 @@ public final class AgentConfig {
   /** What goes to OpenTelemetry, when an OpenTelemetry pipeline is found at the first failure. */
   public OtelSignals otel() {
     return otel;
+  }
+
+  /** The peer inventory, its early warnings and metrics (docs/early-warnings.md); false turns all of it off. */
+  public boolean inventory() {
+    return inventory;
+  }
+
+  /** A peer is re-recorded (and can warn again) at most once per interval. */
+  public Duration inventoryInterval() {
+    return inventoryInterval;
+  }
+
+  public int inventoryMaxPeers() {
+    return inventoryMaxPeers;
+  }
+
+  /** Certificates expiring within this horizon raise certificate_expiring. */
+  public Duration expiryWarningHorizon() {
+    return expiryWarningHorizon;
+  }
+
+  /** At most this many peers get an expiry gauge series (soonest first). */
+  public int expiryMetricMaxPeers() {
+    return expiryMetricMaxPeers;
   }
 
   /** Human-readable problems with the settings given, each naming where the bad value came from. */

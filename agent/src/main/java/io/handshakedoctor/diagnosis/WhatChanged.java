@@ -32,14 +32,30 @@ final class WhatChanged {
     List<String> changes = changes(then, e);
     String when = "the last good handshake with " + then.peer() + " in this JVM was " + Facts.relative(then.at(), e.failedAt())
         + " (" + Facts.instant(then.at()) + ", " + then.protocol() + " / " + then.cipherSuite() + ")";
-    String sentence = changes.isEmpty()
-        ? " Since " + when + ", nothing this JVM can see has changed (same certificate, protocol, suite and policy)."
-        : " Since " + when + ": " + String.join("; ", changes) + ".";
+    List<String> same = comparable(then, e);
+    String sentence = !changes.isEmpty() ? " Since " + when + ": " + String.join("; ", changes) + "."
+        : same.isEmpty() ? " " + LocalProtocolPolicyRule.capitalize(when) + "."
+        : " Since " + when + ", nothing this JVM can compare has changed (same " + String.join(", ", same) + ").";
     Diagnosis.Builder b = d.toBuilder().summary(d.summary() + sentence).evidence(when);
     for (String change : changes) {
       b.evidence("changed since the last good handshake: " + change);
     }
     return b.build();
+  }
+
+  /** What both handshakes let this JVM compare, so "nothing changed" claims no more than it checked. */
+  private static List<String> comparable(LastGoodHandshake then, HandshakeEvidence e) {
+    List<String> out = new ArrayList<>();
+    if (then.leaf() != null && !Facts.peerChain(e).isEmpty()) {
+      out.add("certificate");
+    }
+    if (e.serverHello() != null) {
+      out.add("protocol and suite");
+    }
+    if (then.disabledTlsAlgorithms() != null && e.local().disabledTlsAlgorithms() != null) {
+      out.add("jdk.tls.disabledAlgorithms");
+    }
+    return out;
   }
 
   static List<String> changes(LastGoodHandshake then, HandshakeEvidence e) {

@@ -79,6 +79,12 @@ public final class BudgetedOutput implements FailureOutput {
     writeAll(summaries, single);
   }
 
+  /** Early warnings are limited where they are raised (once per peer and condition per interval). */
+  @Override
+  public void warn(WarningEvent warning) {
+    delegate.warn(warning);
+  }
+
   @Override
   public void flush() {
     List<RepeatFilter.Pending> single = new ArrayList<>();

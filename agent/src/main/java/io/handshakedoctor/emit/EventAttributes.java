@@ -63,6 +63,8 @@ final class EventAttributes {
     if (hello != null) {
       a.put("tls.client.supported_ciphers", hello.cipherSuites());
       a.put(Names.PROTOCOLS_OFFERED, hello.offeredVersions());
+      put(a, "tls.client.ja3", hello.ja3());
+      put(a, Names.CLIENT_JA4, hello.ja4());
     }
     a.put(Names.PROTOCOLS_ENABLED, e.local().enabledProtocols());
     if (!e.peerCertificates().isEmpty()) {

@@ -8,6 +8,9 @@ public interface FailureOutput {
    */
   void write(FailureEvent event, long repeats);
 
+  /** Writes one early warning (already limited to once per peer and condition per interval). */
+  default void warn(WarningEvent warning) {}
+
   /** Writes a summary of failures held back over an interval (outputs that never hold back ignore it). */
   default void writeSummary(FailureSummary summary) {}
 

@@ -29,6 +29,10 @@ final class Json {
   private static void value(StringBuilder sb, Object v) {
     if (v instanceof Number || v instanceof Boolean) {
       sb.append(v);
+    } else if (v instanceof Map) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> nested = (Map<String, Object>) v; // the inventory report nests objects
+      sb.append(object(nested));
     } else if (v instanceof Collection) {
       sb.append('[');
       boolean first = true;

@@ -81,6 +81,15 @@ public final class JsonLinesOutput implements FailureOutput {
     return line;
   }
 
+  @Override
+  public void warn(WarningEvent warning) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("timestamp", Instant.now().toString());
+    line.put("event.name", Names.WARNING_EVENT);
+    line.putAll(warning.attributes());
+    append(line, 0);
+  }
+
   private synchronized void append(Map<String, Object> line, long failures) {
     long now = System.nanoTime();
     if (failing && now - retryAt < 0) {

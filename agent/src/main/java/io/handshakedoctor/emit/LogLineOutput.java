@@ -40,6 +40,12 @@ public final class LogLineOutput implements FailureOutput {
     exiting = true;
   }
 
+  /** Early warnings are for the operator to act on before the failure: WARN. */
+  @Override
+  public void warn(WarningEvent warning) {
+    emit(true, warning.line());
+  }
+
   /** WARN for what the operator must act on, INFO for the rest (see {@link Responsibility}). */
   private void emit(boolean warn, String line) {
     if (target == LogTarget.STDERR) {

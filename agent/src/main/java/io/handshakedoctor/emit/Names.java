@@ -17,6 +17,23 @@ public final class Names {
   /** The counter of failed handshakes, unit {@code {handshake}}. */
   public static final String FAILURES_METRIC = NAMESPACE + "handshake.failures";
 
+  /** The early-warning event (docs/early-warnings.md), same outputs as the failure event. */
+  public static final String WARNING_EVENT = NAMESPACE + "handshake.warning";
+
+  /** Early warnings raised, unit {@code {warning}}, by warning and side. */
+  public static final String WARNINGS_METRIC = NAMESPACE + "handshake.warnings";
+
+  /** Successful handshakes by side, protocol and suite (observable counter), unit {@code {handshake}}. */
+  public static final String HANDSHAKES_METRIC = NAMESPACE + "handshakes";
+
+  /** Seconds until the earliest certificate expiry of a peer (gauge), unit {@code s}. */
+  public static final String EXPIRY_METRIC = NAMESPACE + "certificate.expiry";
+
+  public static final String WARNING = NAMESPACE + "warning";
+  public static final String CERTIFICATE_SUBJECT = NAMESPACE + "certificate.subject";
+  public static final String CERTIFICATE_ISSUER = NAMESPACE + "certificate.issuer";
+  public static final String CERTIFICATE_NOT_AFTER = NAMESPACE + "certificate.not_after";
+  public static final String CERTIFICATE_DAYS_LEFT = NAMESPACE + "certificate.days_left";
   public static final String CATEGORY = NAMESPACE + "category";
   public static final String CAUSE = NAMESPACE + "cause";
   public static final String CONFIDENCE = NAMESPACE + "confidence";
@@ -31,6 +48,8 @@ public final class Names {
   public static final String ALERT_DIRECTION = NAMESPACE + "alert.direction";
   public static final String PROTOCOLS_OFFERED = NAMESPACE + "protocols.offered";
   public static final String PROTOCOLS_ENABLED = NAMESPACE + "protocols.enabled";
+  /** JA4 of the ClientHello (FoxIO's TLS-client method); JA3 has the registry's {@code tls.client.ja3}. */
+  public static final String CLIENT_JA4 = NAMESPACE + "client.ja4";
   public static final String PEER_CERTIFICATE_CHAIN = NAMESPACE + "peer_certificate_chain";
   /** Only in log-type outputs: how many equal failures one entry stands for. */
   public static final String REPEAT_COUNT = NAMESPACE + "repeat.count";

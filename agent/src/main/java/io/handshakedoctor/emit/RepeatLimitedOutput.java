@@ -27,6 +27,12 @@ public final class RepeatLimitedOutput implements FailureOutput {
     }
   }
 
+  /** Warnings are limited where they are raised (once per peer and condition per interval). */
+  @Override
+  public void warn(WarningEvent warning) {
+    delegate.warn(warning);
+  }
+
   @Override
   public void flush() {
     for (RepeatFilter.Pending p : filter.drain()) {

@@ -16,6 +16,8 @@ public final class ClientHelloSummary {
   private final List<String> supportedGroups;
   private final List<String> keyShareGroups;
   private final boolean malformed;
+  private final String ja3;
+  private final String ja4;
 
   public ClientHelloSummary(
       String legacyVersion,
@@ -27,6 +29,23 @@ public final class ClientHelloSummary {
       List<String> supportedGroups,
       List<String> keyShareGroups,
       boolean malformed) {
+    this(legacyVersion, supportedVersions, cipherSuites, serverNames, applicationProtocols,
+        signatureSchemes, supportedGroups, keyShareGroups, malformed, null, null);
+  }
+
+  /** With the hello's JA3 and JA4 fingerprints (null when they could not be computed). */
+  public ClientHelloSummary(
+      String legacyVersion,
+      List<String> supportedVersions,
+      List<String> cipherSuites,
+      List<String> serverNames,
+      List<String> applicationProtocols,
+      List<String> signatureSchemes,
+      List<String> supportedGroups,
+      List<String> keyShareGroups,
+      boolean malformed,
+      String ja3,
+      String ja4) {
     this.legacyVersion = legacyVersion;
     this.supportedVersions = Lists.copy(supportedVersions);
     this.cipherSuites = Lists.copy(cipherSuites);
@@ -36,6 +55,18 @@ public final class ClientHelloSummary {
     this.supportedGroups = Lists.copy(supportedGroups);
     this.keyShareGroups = Lists.copy(keyShareGroups);
     this.malformed = malformed;
+    this.ja3 = ja3;
+    this.ja4 = ja4;
+  }
+
+  /** JA3 (MD5, lower-case hex) of the hello as sent; null when unknown. */
+  public String ja3() {
+    return ja3;
+  }
+
+  /** JA4 (FoxIO's TLS-client fingerprint) of the hello as sent; null when unknown. */
+  public String ja4() {
+    return ja4;
   }
 
   /** The version field of the hello body, e.g. {@code TLSv1.2}. */

@@ -26,17 +26,19 @@ public final class AttachMain {
       System.out.println(version());
       return;
     }
+    if (args.length > 0 && args[0].equals("report")) {
+      System.exit(ReportCommand.run(args, jar()));
+    }
     if (args.length == 0 || args[0].startsWith("-")) {
       System.out.println("usage: java -jar handshake-doctor.jar <pid> [key=value,...] | --version");
+      System.out.println("       java -jar handshake-doctor.jar report <pid> [--json]");
       System.out.println("JVMs on this machine:");
       for (VirtualMachineDescriptor vm : VirtualMachine.list()) {
         System.out.println("  " + vm.id() + "  " + vm.displayName());
       }
       System.exit(args.length == 0 ? 0 : 1);
     }
-    String jar =
-        new File(AttachMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-            .getAbsolutePath();
+    String jar = jar();
     VirtualMachine vm;
     try {
       vm = VirtualMachine.attach(args[0]);
@@ -72,6 +74,11 @@ public final class AttachMain {
           + " -javaagent:" + "handshake-doctor.jar or -XX:+EnableDynamicAgentLoading. (" + e + ")";
     }
     return "handshake-doctor: could not load the agent into JVM " + pid + ": " + e;
+  }
+
+  private static String jar() throws java.net.URISyntaxException {
+    return new File(AttachMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .getAbsolutePath();
   }
 
   /** {@code handshake-doctor 0.1.0}, from the jar manifest's Implementation-Title and -Version. */

@@ -30,6 +30,10 @@ public final class HandshakeDoctorAgent {
       String arguments, Instrumentation instrumentation, boolean attached) {
     try {
       if (installer != null) {
+        if (arguments != null && arguments.startsWith(ReportCommand.ARGUMENT)) {
+          ReportCommand.answer(installer.getClassLoader(), arguments); // report <pid>: no new settings
+          return;
+        }
         installer.getMethod("reconfigure", String.class).invoke(null, arguments);
         return;
       }

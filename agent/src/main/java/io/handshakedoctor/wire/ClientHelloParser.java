@@ -30,7 +30,10 @@ public final class ClientHelloParser {
       // The reader never throws by design; this only keeps a parser bug out of the handshake.
       hello.malformed = true;
     }
-    return hello.build();
+    ClientHelloFingerprints fingerprints = ClientHelloFingerprints.of(body);
+    return fingerprints == null
+        ? hello.build(null, null)
+        : hello.build(fingerprints.ja3(), fingerprints.ja4());
   }
 
   /** Collects fields as they are read so that a truncated hello still yields the early ones. */
@@ -110,7 +113,7 @@ public final class ClientHelloParser {
       }
     }
 
-    ClientHelloSummary build() {
+    ClientHelloSummary build(String ja3, String ja4) {
       return new ClientHelloSummary(
           legacyVersion,
           supportedVersions,
@@ -120,7 +123,9 @@ public final class ClientHelloParser {
           signatureSchemes,
           supportedGroups,
           keyShareGroups,
-          malformed);
+          malformed,
+          ja3,
+          ja4);
     }
   }
 }

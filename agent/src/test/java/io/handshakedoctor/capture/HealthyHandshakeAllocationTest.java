@@ -22,12 +22,50 @@ class HealthyHandshakeAllocationTest {
   private static final int CONNECTIONS = 32; // in flight at once, reused round after round
 
   private final List<Throwable> failures = new ArrayList<>();
-  private final CapturingListener listener =
-      new CapturingListener(10_000, 65536, (evidence, thrown) -> failures.add(thrown), (w, e) -> {
-        throw new AssertionError(w, e);
-      });
-
   private final Object[] transports = keys();
+  private final List<io.handshakedoctor.inventory.Warning> warnings = new ArrayList<>();
+  /** The peer inventory is on, as it is by default: each connection here is its own peer. */
+  private final io.handshakedoctor.inventory.PeerInventory inventory =
+      new io.handshakedoctor.inventory.PeerInventory(
+          java.time.Duration.ofHours(1), 1000,
+          new io.handshakedoctor.inventory.EarlyWarnings(java.time.Duration.ofDays(21)), warnings::add, () -> {});
+  private final InternalErrorReporter rethrow = (w, e) -> {
+    throw new AssertionError(w, e);
+  };
+  private final CapturingListener listener =
+      new CapturingListener(10_000, 65536, (evidence, thrown) -> failures.add(thrown), rethrow,
+          new HealthyHandshakeRecorder(new FakePeers(transports), inventory, rethrow));
+
+  /** Peer i is host-i:443 over TLS 1.3; found by identity, as JSSE's fields are read, without allocating. */
+  private static final class FakePeers implements PeerLocator {
+    private final Object[] transports;
+    private final String[] hosts;
+
+    FakePeers(Object[] transports) {
+      this.transports = transports;
+      this.hosts = new String[transports.length];
+      for (int i = 0; i < hosts.length; i++) {
+        hosts[i] = "host-" + i;
+      }
+    }
+
+    @Override
+    public boolean read(Object transportContext, Peer into) {
+      into.clear();
+      for (int i = 0; i < transports.length; i++) {
+        if (transports[i] == transportContext) {
+          into.client = true;
+          into.host = hosts[i];
+          into.port = 443;
+          into.protocol = "TLSv1.3";
+          into.cipherSuite = "TLS_AES_128_GCM_SHA256";
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   private final Object[] contexts = keys();
   private final Object[] outputs = keys();
   private final byte[] clientHello = message(1, 500);
@@ -92,6 +130,10 @@ class HealthyHandshakeAllocationTest {
     long allocated = bean.getThreadAllocatedBytes(self) - before;
     assertEquals(0, listener.inFlight());
     assertTrue(failures.isEmpty());
+    assertEquals(CONNECTIONS, inventory.peers().size(), "every peer recorded once");
+    long[] counted = {0};
+    inventory.counts().forEach((client, protocol, suite, n) -> counted[0] += n);
+    assertEquals(700L * CONNECTIONS, counted[0], "every handshake counted");
     // A single allocation per handshake would be at least 16 bytes x 16,000 handshakes.
     assertTrue(
         allocated < 4096,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.handshakedoctor.evidence.AlertSummary;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.Side;
+import io.handshakedoctor.testsupport.TestJdk;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,10 +65,8 @@ class JsseFailureSitesTest {
 
   static Stream<Arguments> jdks() {
     List<Arguments> out = new ArrayList<>();
-    out.add(Arguments.of("jdk" + Runtime.version().feature(), Paths.get(System.getProperty("java.home"))));
-    Path jdk25 = Paths.get(System.getProperty("jdk25.home", "/usr/lib/jvm/temurin-25-jdk-amd64"));
-    if (Runtime.version().feature() != 25 && Files.isDirectory(jdk25)) {
-      out.add(Arguments.of("jdk25", jdk25));
+    for (TestJdk jdk : TestJdk.all()) {
+      out.add(Arguments.of("jdk" + jdk.feature(), jdk.home()));
     }
     return out.stream();
   }

@@ -61,4 +61,16 @@ class WhatChangedTest {
     HandshakeEvidence e = client("api.example.com").failure(pathBuilding(false)).build();
     assertFalse(engine.diagnose(e).summary().contains("last good handshake"));
   }
+
+  @Test
+  void nothingChangedClaimsOnlyWhatWasCompared() {
+    HandshakeEvidence e = server("10.0.0.5")
+        .serverHello(new ServerHelloSummary("TLSv1.3", "TLS_AES_128_GCM_SHA256", false, null, null, false))
+        .failure(new SSLHandshakeException("Remote host terminated the handshake"))
+        .lastGood(new LastGoodHandshake("10.0.0.5", NOW.minusSeconds(60), "TLSv1.3", "TLS_AES_128_GCM_SHA256", null, null))
+        .build();
+    String summary = engine.diagnose(e).summary();
+    assertTrue(summary.contains("nothing this JVM can compare has changed (same protocol and suite)"), summary);
+    assertFalse(summary.contains("certificate)"), summary);
+  }
 }

@@ -45,7 +45,8 @@ public final class FullEvents {
             new ClientHelloSummary(
                 "TLSv1.2", List.of("TLSv1.3", "TLSv1.2"), List.of("TLS_AES_128_GCM_SHA256"),
                 List.of("api.example.com"), List.of("h2"), List.of("rsa_pss_rsae_sha256"),
-                List.of("x25519"), List.of("x25519"), false))
+                List.of("x25519"), List.of("x25519"), false,
+                "0b1f3a5dd6fbc3a4b2d0ee0da36e9b5e", "t13d0104h2_c8af8f2a6c26_0c4bf1e2d0a1"))
         .serverHello(new ServerHelloSummary("TLSv1.3", "TLS_AES_128_GCM_SHA256", false, "x25519", null, false))
         .peerCertificates(List.of(leaf))
         .failure(new SSLHandshakeException("PKIX path validation failed"));

@@ -55,6 +55,9 @@ final class ExternalPki {
   static final String ROGUE_CA = "CN=Rogue Client CA,O=Nobody Trusts This";
   static final String APP_HOST = "app.handshake-doctor.test";
   static final String OTHER_HOST = "other.handshake-doctor.test";
+  static final String SECOND_ROOT = "CN=Handshake Doctor Second Root CA,O=handshake-doctor";
+  /** The not-after of expiring.fullchain.pem: five days after the PKI was minted. */
+  Instant expiringNotAfter;
   static final Instant EXPIRED_NOT_BEFORE = Instant.parse("2024-01-01T00:00:00Z");
   static final Instant EXPIRED_NOT_AFTER = Instant.parse("2024-02-01T00:00:00Z");
 
@@ -107,6 +110,10 @@ final class ExternalPki {
     Issued clientExpired = leaf("handshake-doctor-expired-client", clientCa, EXPIRED_NOT_BEFORE, EXPIRED_NOT_AFTER, false);
     Issued rogueCa = ca(ROGUE_CA, null, from, caTo);
     Issued rogue = leaf("rogue-client", rogueCa, from, to, false);
+    expiringNotAfter = now.plus(5, ChronoUnit.DAYS);
+    Issued expiring = leaf(APP_HOST, intermediate, from, expiringNotAfter, true);
+    Issued secondRoot = ca(SECOND_ROOT, null, from, caTo);
+    Issued swapped = leaf(APP_HOST, secondRoot, from, to, true);
 
     write("root.pem", pem(root.cert));
     write("intermediate.pem", pem(intermediate.cert));
@@ -123,6 +130,11 @@ final class ExternalPki {
     write("client.key", pem(client.key));
     write("client.pem", pem(client.cert));
     write("client-expired.bundle.pem", pem(clientExpired.key) + pem(clientExpired.cert));
+    write("expiring.key", pem(expiring.key));
+    write("expiring.fullchain.pem", pem(expiring.cert) + pem(intermediate.cert));
+    write("swapped.key", pem(swapped.key));
+    write("swapped.fullchain.pem", pem(swapped.cert));
+    write("both-roots.pem", pem(root.cert) + pem(secondRoot.cert));
     write("rogue-ca.pem", pem(rogueCa.cert));
     write("rogue-ca.key", pem(rogueCa.key)); // served alone: a self-signed server certificate
     write("rogue.key", pem(rogue.key));

@@ -42,11 +42,17 @@ final class ForkedJvm {
 
   /** As {@link #command(TestJdk, String, List)}, with {@code jvmArgs} (e.g. {@code -D} options) before the class path. */
   List<String> command(TestJdk jdk, String mainClass, List<String> jvmArgs, List<String> args) throws IOException {
+    return command(jdk, mainClass, args, "", jvmArgs);
+  }
+
+  /** With more agent options ({@code ,key=value...}) and JVM options before the main class. */
+  List<String> command(TestJdk jdk, String mainClass, List<String> args, String agentOptions, List<String> jvmArgs)
+      throws IOException {
     Path hosts = dir.resolve("hosts");
     Files.write(hosts, ("127.0.0.1 " + ExternalPki.APP_HOST + " " + ExternalPki.OTHER_HOST + "\n").getBytes(StandardCharsets.US_ASCII));
     List<String> command = new ArrayList<>();
     command.add(jdk.java());
-    command.add("-javaagent:" + AGENT_JAR + "=events.file=" + events + ",log=stderr,dedup.interval=0");
+    command.add("-javaagent:" + AGENT_JAR + "=events.file=" + events + ",log=stderr,dedup.interval=0" + agentOptions);
     command.add("-Djdk.net.hosts.file=" + hosts);
     command.addAll(jvmArgs);
     command.add("-cp");

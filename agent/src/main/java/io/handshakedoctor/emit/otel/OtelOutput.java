@@ -5,7 +5,9 @@ import io.handshakedoctor.capture.InternalErrorReporter;
 import io.handshakedoctor.config.OtelSignals;
 import io.handshakedoctor.emit.FailureEvent;
 import io.handshakedoctor.emit.FailureOutput;
+import io.handshakedoctor.emit.WarningEvent;
 import io.handshakedoctor.evidence.HandshakeEvidence;
+import io.handshakedoctor.inventory.PeerInventory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +39,8 @@ public final class OtelOutput implements FailureOutput {
   private volatile OtelPipeline pipeline;
   private volatile boolean decided;
   private volatile List<URI> exportEndpoints = List.of();
+  private volatile PeerInventory inventory;
+  private int inventoryMetricPeers;
 
   public OtelOutput(OtelSignals signals, Duration logRepeatInterval, InternalErrorReporter errors) {
     this.signals = signals;
@@ -66,6 +70,35 @@ public final class OtelOutput implements FailureOutput {
     }
   }
 
+  /** Publishes the inventory's metrics once a pipeline exists (opened by {@link #inventoryRecorded}). */
+  public void observe(PeerInventory peers, int maxMetricPeers) {
+    this.inventoryMetricPeers = maxMetricPeers;
+    this.inventory = peers;
+  }
+
+  /** A peer was recorded: the inventory's metrics need the pipeline, so decide it now (once). */
+  public void inventoryRecorded() {
+    if (!decided && writing.get() == null && !onExporterThread()) {
+      pipeline();
+    }
+  }
+
+  @Override
+  public void warn(WarningEvent warning) {
+    if (writing.get() != null || onExporterThread()) {
+      return;
+    }
+    writing.set(Boolean.TRUE);
+    try {
+      OtelPipeline p = pipeline();
+      if (p != null) {
+        p.emitWarning(warning);
+      }
+    } finally {
+      writing.remove();
+    }
+  }
+
   private OtelPipeline pipeline() {
     if (decided) {
       return pipeline;
@@ -78,6 +111,9 @@ public final class OtelOutput implements FailureOutput {
           // no OpenTelemetry class is ever loaded.
           if (OtelEnvironment.javaAgentPresent() || OtelEnvironment.exportConfigured()) {
             pipeline = OtelPipeline.open(signals, logRepeatInterval, errors);
+            if (pipeline != null && inventory != null) {
+              pipeline.observe(inventory, inventoryMetricPeers);
+            }
           }
         } catch (Throwable t) {
           errors.internalError("starting the OpenTelemetry output; it stays off", t);

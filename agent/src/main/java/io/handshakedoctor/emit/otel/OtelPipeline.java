@@ -6,7 +6,14 @@ import io.handshakedoctor.emit.FailureEvent;
 import io.handshakedoctor.emit.FailureOutput;
 import io.handshakedoctor.emit.Names;
 import io.handshakedoctor.emit.RepeatLimitedOutput;
+import io.handshakedoctor.emit.WarningEvent;
 import io.handshakedoctor.evidence.Side;
+import io.handshakedoctor.inventory.PeerInventory;
+import io.handshakedoctor.inventory.PeerView;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.logs.Logger;
@@ -43,19 +50,26 @@ final class OtelPipeline {
   private final Logger logger;
   private final FailureOutput logEvents;
   private final LongCounter failures;
+  private final LongCounter warnings;
+  private final Meter meter;
   private final ThreadLocal<Context> logContext = new ThreadLocal<>();
 
-  private OtelPipeline(OpenTelemetry otel, String mode, OtelSignals signals, Duration logRepeatInterval) {
+  OtelPipeline(OpenTelemetry otel, String mode, OtelSignals signals, Duration logRepeatInterval) {
     this.signals = signals;
     this.mode = mode;
     String version = agentVersion();
     this.tracer = otel.tracerBuilder(SCOPE).setInstrumentationVersion(version).build();
     this.logger = otel.getLogsBridge().loggerBuilder(SCOPE).setInstrumentationVersion(version).build();
     this.logEvents = new RepeatLimitedOutput(this::emitLogEvent, logRepeatInterval);
+    this.meter = otel.meterBuilder(SCOPE).setInstrumentationVersion(version).build();
+    this.warnings =
+        meter
+            .counterBuilder(Names.WARNINGS_METRIC)
+            .setDescription("Early warnings raised from successful TLS handshakes, by warning")
+            .setUnit("{warning}")
+            .build();
     this.failures =
-        otel.meterBuilder(SCOPE)
-            .setInstrumentationVersion(version)
-            .build()
+        meter
             .counterBuilder(Names.FAILURES_METRIC)
             .setDescription("TLS handshakes that failed, by diagnosed cause")
             .setUnit("{handshake}")
@@ -160,6 +174,84 @@ final class OtelPipeline {
         .setContext(context == null ? Context.current() : context)
         .setAllAttributes(OtelAttributes.all(event.attributes(), repeats))
         .emit();
+  }
+
+  /** One early warning: counted, and a log event (warnings have no span of their own). */
+  void emitWarning(WarningEvent event) {
+    warnings.add(
+        1,
+        Attributes.of(
+            AttributeKey.stringKey(Names.WARNING), event.warning().kind().id(),
+            AttributeKey.stringKey(Names.SIDE), event.warning().handshake().side().attributeValue()));
+    if (signals.logs()) {
+      logger
+          .logRecordBuilder()
+          .setEventName(Names.WARNING_EVENT)
+          .setTimestamp(Instant.now())
+          .setSeverity(Severity.WARN)
+          .setSeverityText("WARN")
+          .setAllAttributes(OtelAttributes.all(event.attributes(), 1))
+          .emit();
+    }
+  }
+
+  /**
+   * The inventory's instruments, read only when a metric reader collects: successful handshakes
+   * by side, protocol and suite, and each peer's seconds to its earliest certificate expiry (at
+   * most {@code maxPeers} peers, soonest first, so the series count stays bounded).
+   */
+  void observe(PeerInventory inventory, int maxPeers) {
+    meter
+        .counterBuilder(Names.HANDSHAKES_METRIC)
+        .setDescription("Successful TLS handshakes, by side, protocol version and cipher suite")
+        .setUnit("{handshake}")
+        .buildWithCallback(
+            m ->
+                inventory
+                    .counts()
+                    .forEach(
+                        (client, protocol, suite, n) ->
+                            m.record(
+                                n,
+                                Attributes.of(
+                                    AttributeKey.stringKey(Names.SIDE), client ? "client" : "server",
+                                    AttributeKey.stringKey("tls.protocol.version"), semconv(protocol),
+                                    AttributeKey.stringKey("tls.cipher"), suite))));
+    meter
+        .gaugeBuilder(Names.EXPIRY_METRIC)
+        .setDescription("Seconds until the earliest expiry of a peer's certificates (chain, trust anchor, own)")
+        .setUnit("s")
+        .ofLongs()
+        .buildWithCallback(
+            m -> {
+              Instant now = Instant.now();
+              int n = 0;
+              for (PeerView peer : inventory.peers()) {
+                if (peer.earliestExpiry() == null) {
+                  continue;
+                }
+                if (n++ >= maxPeers) {
+                  break;
+                }
+                m.record(PeerInventory.secondsLeft(peer, now), peerAttributes(peer));
+              }
+            });
+  }
+
+  private static Attributes peerAttributes(PeerView peer) {
+    AttributesBuilder b = Attributes.builder();
+    b.put(Names.SIDE, peer.latest().side().attributeValue());
+    if (peer.latest().peerHost() != null) {
+      b.put("server.address", peer.latest().peerHost());
+    }
+    if (peer.latest().peerPort() > 0) {
+      b.put("server.port", (long) peer.latest().peerPort());
+    }
+    return b.build();
+  }
+
+  private static String semconv(String jsseName) {
+    return jsseName.startsWith("TLSv") ? (jsseName.equals("TLSv1") ? "1.0" : jsseName.substring(4)) : jsseName;
   }
 
   /** As .NET names its handshake spans (the only semantic-convention precedent). */

@@ -44,6 +44,8 @@ import javax.net.ssl.SSLSocketFactory;
  *   --keystore PATH            PKCS12, or PEM with a PKCS#8 PRIVATE KEY and its chain (client certificate)
  *   --password PASS            for both stores (default changeit)
  *   --protocols TLSv1.3,TLSv1.2   --ciphers SUITE,...   --sni none|NAME   --timeout-ms N (default 5000)
+ *   --await PATH               (per URL) wait until PATH exists before trying this URL (at most 2 minutes)
+ *   --hold-until PATH          after the last URL, print "done" and stay up until PATH exists (at most 2 minutes)
  * </pre>
  *
  * Options before the first {@code --url} apply to every URL; options after a {@code --url} apply to
@@ -72,6 +74,9 @@ public final class Connect {
         }
         for (Map<String, String> attempt : attempts) {
             String label = attempt.get("client") + " " + attempt.get("url");
+            if (attempt.get("await") != null) {
+                awaitFile(attempt.get("await"));
+            }
             String line;
             try {
                 line = "ok HTTP " + connect(attempt);
@@ -81,7 +86,26 @@ public final class Connect {
             System.out.println(label + ": " + line);
             System.out.flush();
         }
+        String hold = attempts.get(attempts.size() - 1).get("hold-until");
+        if (hold != null) {
+            System.out.println("done");
+            System.out.flush();
+            awaitFile(hold);
+        }
         System.exit(0);
+    }
+
+    /** Lets a test change the server between two URLs, or inspect this JVM while it runs. */
+    static void awaitFile(String path) {
+        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!new java.io.File(path).exists() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     static List<Map<String, String>> parse(String[] args) {
@@ -92,7 +116,7 @@ public final class Connect {
         List<Map<String, String>> attempts = new ArrayList<>();
         Map<String, String> current = global;
         List<String> known = Arrays.asList("url", "client", "truststore", "keystore", "password", "protocols", "ciphers",
-                "sni", "timeout-ms");
+                "sni", "timeout-ms", "await", "hold-until");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--") || !known.contains(arg.substring(2))) {
