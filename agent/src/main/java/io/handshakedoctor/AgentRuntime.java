@@ -17,6 +17,7 @@ import io.handshakedoctor.emit.BudgetedOutput;
 import io.handshakedoctor.emit.SharedBudgetOutputs;
 import io.handshakedoctor.emit.otel.OtelOutput;
 import io.handshakedoctor.instrumentation.JsseHookInstaller;
+import io.handshakedoctor.instrumentation.TcnativeTransformer;
 import io.handshakedoctor.inventory.EarlyWarnings;
 import io.handshakedoctor.inventory.PeerInventory;
 import java.lang.instrument.Instrumentation;
@@ -66,6 +67,7 @@ final class AgentRuntime {
     }
     HandshakeHooks.install(listener);
     JsseHookInstaller.install(inst, errors::internalError);
+    TcnativeTransformer.install(inst, errors::internalError);
     return reporting;
   }
 

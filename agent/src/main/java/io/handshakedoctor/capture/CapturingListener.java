@@ -1,6 +1,7 @@
 package io.handshakedoctor.capture;
 
 import io.handshakedoctor.bootstrap.HandshakeListener;
+import io.handshakedoctor.capture.tcnative.NativeEngineCaptures;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.peers.PeerMemory;
@@ -23,6 +24,8 @@ public final class CapturingListener implements HandshakeListener {
 
   private final CaptureRegistry registry;
   private final EvidenceAssembler assembler;
+  /** netty-tcnative's OpenSSL/BoringSSL engines (Netty, gRPC's shaded copy): their own captures. */
+  private final NativeEngineCaptures nativeEngines;
   private final FailureSink sink;
   private final InternalErrorReporter errors;
   /** Null when the peer inventory is off. */
@@ -58,6 +61,7 @@ public final class CapturingListener implements HandshakeListener {
     PeerMemory peers = new PeerMemory(PEERS_REMEMBERED, PEER_RECORD_INTERVAL_NANOS);
     this.lastGood = new LastGoodRecorder(peers, jsse);
     this.assembler = new EvidenceAssembler(jsse, peers);
+    this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink);
     this.sink = sink;
     this.errors = errors;
     this.healthy = healthy;
@@ -66,7 +70,7 @@ public final class CapturingListener implements HandshakeListener {
 
   /** Handshakes currently in flight (for tests and the shutdown summary). */
   public int inFlight() {
-    return registry.inFlight();
+    return registry.inFlight() + nativeEngines.inFlight();
   }
 
   /** Failures whose report (diagnosis, outputs) is being made right now, on any thread. */
@@ -117,6 +121,8 @@ public final class CapturingListener implements HandshakeListener {
     HandshakeCapture capture = registry.find(handshakeContext);
     if (capture != null) {
       capture.trustCheckStarted(chain, peerIsServer);
+    } else {
+      nativeEngines.trustCheckStarted(handshakeContext, chain, peerIsServer);
     }
   }
 
@@ -126,7 +132,36 @@ public final class CapturingListener implements HandshakeListener {
     HandshakeCapture capture = registry.find(handshakeContext);
     if (capture != null) {
       capture.trustChecked(chain, thrown, peerIsServer);
+    } else {
+      nativeEngines.trustChecked(handshakeContext, chain, thrown, peerIsServer);
     }
+  }
+
+  @Override
+  public void nativeEngineCreated(Object engine) {
+    nativeEngines.created(engine);
+  }
+
+  @Override
+  public void nativeEngineWrapping(Object engine, ByteBuffer destination) {
+    nativeEngines.wrapping(engine, destination);
+  }
+
+  @Override
+  public void nativeEngineWrapped(
+      Object engine, ByteBuffer destination, Object result, Throwable thrown) {
+    nativeEngines.wrapped(engine, destination, result, thrown);
+  }
+
+  @Override
+  public void nativeEngineUnwrapping(Object engine, ByteBuffer[] sources, int offset, int length) {
+    nativeEngines.unwrapping(engine, sources, offset, length);
+  }
+
+  @Override
+  public void nativeEngineUnwrapped(
+      Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {
+    nativeEngines.unwrapped(engine, sources, offset, length, result, thrown);
   }
 
   @Override

@@ -104,6 +104,32 @@ public final class FaultInjectingListener implements HandshakeListener {
   }
 
   @Override
+  public void nativeEngineCreated(Object engine) {
+    delegate.nativeEngineCreated(engine);
+  }
+
+  @Override
+  public void nativeEngineWrapping(Object engine, ByteBuffer destination) {
+    delegate.nativeEngineWrapping(engine, destination);
+  }
+
+  @Override
+  public void nativeEngineWrapped(Object engine, ByteBuffer destination, Object result, Throwable thrown) {
+    delegate.nativeEngineWrapped(engine, destination, result, thrown);
+  }
+
+  @Override
+  public void nativeEngineUnwrapping(Object engine, ByteBuffer[] sources, int offset, int length) {
+    delegate.nativeEngineUnwrapping(engine, sources, offset, length);
+  }
+
+  @Override
+  public void nativeEngineUnwrapped(
+      Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {
+    delegate.nativeEngineUnwrapped(engine, sources, offset, length, result, thrown);
+  }
+
+  @Override
   public void internalError(String where, Throwable error) {
     delegate.internalError(where, error);
   }

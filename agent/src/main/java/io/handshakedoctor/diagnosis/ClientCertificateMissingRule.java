@@ -25,8 +25,10 @@ final class ClientCertificateMissingRule implements DiagnosisRule {
   private static Optional<Diagnosis> serverSide(HandshakeEvidence e) {
     Failures f = Failures.of(e);
     boolean empty = f.mentions("Empty client certificate chain");
+    // The engine's own word counts even when the wire carried another alert (TLS 1.2 has no
+    // certificate_required: BoringSSL sends handshake_failure, its error still says why).
     boolean required = e.local().clientAuth() == ClientAuthMode.REQUIRED
-        && "certificate_required".equals(Facts.alertSentOrAttached(e));
+        && ("certificate_required".equals(Facts.alertSentOrAttached(e)) || "certificate_required".equals(e.jsseAlert()));
     if (!empty && !required) {
       return Optional.empty();
     }
@@ -38,7 +40,7 @@ final class ClientCertificateMissingRule implements DiagnosisRule {
             .fix("Give the client a key store with a certificate issued by one of " + issuers(e.certificateRequest())
                 + " (Java: -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=...; curl: --cert/--key), "
                 + "or make client auth optional on this server (SSLParameters.setWantClientAuth(true)) if anonymous clients are allowed.")
-            .evidence("JSSE on this server: Empty client certificate chain")
+            .evidence(empty ? "JSSE on this server: Empty client certificate chain" : "the TLS engine on this server: the client sent no certificate")
             .evidence(Facts.common(e))
             .responsibleParty(Diagnosis.CLIENT)
             .build());

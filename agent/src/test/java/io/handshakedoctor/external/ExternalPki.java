@@ -136,6 +136,7 @@ final class ExternalPki {
     write("swapped.fullchain.pem", pem(swapped.cert));
     write("both-roots.pem", pem(root.cert) + pem(secondRoot.cert));
     write("rogue-ca.pem", pem(rogueCa.cert));
+    write("rogue-ca.key", pem(rogueCa.key)); // served alone: a self-signed server certificate
     write("rogue.key", pem(rogue.key));
     write("rogue.pem", pem(rogue.cert));
     write("rogue.bundle.pem", pem(rogue.key) + pem(rogue.cert));

@@ -238,6 +238,77 @@ public final class HandshakeHooks {
     }
   }
 
+  /**
+   * A native (OpenSSL/BoringSSL) SSLEngine was created: netty-tcnative's engine, also under
+   * gRPC's relocated package. Its handshake starts with its first wrap or unwrap.
+   */
+  public static void nativeEngineCreated(Object engine) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.nativeEngineCreated(engine);
+    } catch (Throwable t) {
+      suppressed(l, "nativeEngineCreated", t);
+    }
+  }
+
+  /** A native engine is about to wrap into {@code destination}. */
+  public static void nativeEngineWrapping(Object engine, ByteBuffer destination) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.nativeEngineWrapping(engine, destination);
+    } catch (Throwable t) {
+      suppressed(l, "nativeEngineWrapping", t);
+    }
+  }
+
+  /** A native engine's wrap returned {@code result} or threw {@code thrown}. */
+  public static void nativeEngineWrapped(
+      Object engine, ByteBuffer destination, Object result, Throwable thrown) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.nativeEngineWrapped(engine, destination, result, thrown);
+    } catch (Throwable t) {
+      suppressed(l, "nativeEngineWrapped", t);
+    }
+  }
+
+  /** A native engine is about to unwrap {@code sources[offset, offset+length)}. */
+  public static void nativeEngineUnwrapping(
+      Object engine, ByteBuffer[] sources, int offset, int length) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.nativeEngineUnwrapping(engine, sources, offset, length);
+    } catch (Throwable t) {
+      suppressed(l, "nativeEngineUnwrapping", t);
+    }
+  }
+
+  /** A native engine's unwrap returned {@code result} or threw {@code thrown}. */
+  public static void nativeEngineUnwrapped(
+      Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.nativeEngineUnwrapped(engine, sources, offset, length, result, thrown);
+    } catch (Throwable t) {
+      suppressed(l, "nativeEngineUnwrapped", t);
+    }
+  }
+
   private static void suppressed(HandshakeListener l, String where, Throwable t) {
     suppressedErrors.incrementAndGet();
     try {

@@ -71,6 +71,28 @@ public interface HandshakeListener {
   /** An {@code SSLPeerUnverifiedException} was constructed (not yet thrown). */
   default void peerUnverified(Throwable exception) {}
 
+  /**
+   * A native (netty-tcnative OpenSSL/BoringSSL) engine was created. The native engine's events
+   * carry the engine itself; its trust manager calls arrive through {@link #certificatesChecking}
+   * and {@link #certificatesChecked} with the engine as the context.
+   */
+  default void nativeEngineCreated(Object engine) {}
+
+  /** A native engine is about to wrap into {@code destination}. */
+  default void nativeEngineWrapping(Object engine, ByteBuffer destination) {}
+
+  /** A native engine's wrap returned {@code result} (an SSLEngineResult) or threw. */
+  default void nativeEngineWrapped(
+      Object engine, ByteBuffer destination, Object result, Throwable thrown) {}
+
+  /** A native engine is about to unwrap {@code sources[offset, offset+length)}. */
+  default void nativeEngineUnwrapping(
+      Object engine, ByteBuffer[] sources, int offset, int length) {}
+
+  /** A native engine's unwrap returned {@code result} (an SSLEngineResult) or threw. */
+  default void nativeEngineUnwrapped(
+      Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {}
+
   /** An error inside the agent that a hook caught; the host carries on. */
   void internalError(String where, Throwable error);
 }

@@ -57,6 +57,16 @@ final class ConnectionContexts {
     }
   }
 
+  /** Forgets a native engine's context once a wrap or unwrap reports its handshake finished. */
+  void forgetIfFinished(Object engine, Object result) {
+    if (!byTransport.isEmpty()
+        && result instanceof javax.net.ssl.SSLEngineResult
+        && ((javax.net.ssl.SSLEngineResult) result).getHandshakeStatus()
+            == javax.net.ssl.SSLEngineResult.HandshakeStatus.FINISHED) {
+      byTransport.remove(engine);
+    }
+  }
+
   /** The context captured for the connection failing on this thread, or null. */
   Object capturedForFailingConnection() {
     Object transport = failing.get();

@@ -118,6 +118,53 @@ public final class ContextCapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void nativeEngineCreated(Object engine) {
+    delegate.nativeEngineCreated(engine);
+    contexts.engineCreated(engine); // a native engine is its own connection key
+  }
+
+  @Override
+  public void nativeEngineWrapping(Object engine, ByteBuffer destination) {
+    delegate.nativeEngineWrapping(engine, destination);
+  }
+
+  @Override
+  public void nativeEngineWrapped(Object engine, ByteBuffer destination, Object result, Throwable thrown) {
+    if (thrown == null) {
+      delegate.nativeEngineWrapped(engine, destination, result, thrown);
+      contexts.forgetIfFinished(engine, result);
+      return;
+    }
+    Object previous = contexts.enterFailure(engine);
+    try {
+      delegate.nativeEngineWrapped(engine, destination, result, thrown);
+    } finally {
+      contexts.exitFailure(engine, previous);
+    }
+  }
+
+  @Override
+  public void nativeEngineUnwrapping(Object engine, ByteBuffer[] sources, int offset, int length) {
+    delegate.nativeEngineUnwrapping(engine, sources, offset, length);
+  }
+
+  @Override
+  public void nativeEngineUnwrapped(
+      Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {
+    if (thrown == null) {
+      delegate.nativeEngineUnwrapped(engine, sources, offset, length, result, thrown);
+      contexts.forgetIfFinished(engine, result);
+      return;
+    }
+    Object previous = contexts.enterFailure(engine);
+    try {
+      delegate.nativeEngineUnwrapped(engine, sources, offset, length, result, thrown);
+    } finally {
+      contexts.exitFailure(engine, previous);
+    }
+  }
+
+  @Override
   public void internalError(String where, Throwable error) {
     delegate.internalError(where, error);
   }

@@ -1,0 +1,163 @@
+package io.handshakedoctor.capture.tcnative;
+
+import io.handshakedoctor.capture.FailureSink;
+import io.handshakedoctor.evidence.HandshakeEvidence;
+import java.nio.ByteBuffer;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
+
+/**
+ * The handshakes of native (netty-tcnative OpenSSL/BoringSSL) engines in flight, keyed by the
+ * engine, and what their hooks mean: a capture starts when the engine is created, collects the
+ * bytes each wrap and unwrap moves until the handshake finishes, and becomes evidence when a wrap
+ * or unwrap throws before that. After the handshake every hook returns on an in-flight count (or
+ * one identity lookup while other handshakes run).
+ */
+public final class NativeEngineCaptures {
+  /** An engine still handshaking after this long was dropped by its host (see CaptureRegistry). */
+  static final long ABANDONED_AFTER_NANOS = TimeUnit.MINUTES.toNanos(2);
+
+  private final Map<Object, NativeEngineCapture> byEngine = new IdentityHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final int maxInFlight;
+  private final int byteBudget;
+  private final NativeEngineEvidence evidence = new NativeEngineEvidence();
+  private final FailureSink sink;
+
+  public NativeEngineCaptures(int maxInFlight, int byteBudget, FailureSink sink) {
+    this.maxInFlight = maxInFlight;
+    this.byteBudget = byteBudget;
+    this.sink = sink;
+  }
+
+  /** Native handshakes in flight (for tests and the shutdown summary). */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  public void created(Object engine) {
+    if (engine == null) {
+      return;
+    }
+    synchronized (byEngine) {
+      if (byEngine.size() >= maxInFlight && !sweepAbandoned()) {
+        return; // full of live handshakes: this one goes uncaptured, the host is unaffected
+      }
+      if (byEngine.put(engine, new NativeEngineCapture(engine, byteBudget)) == null) {
+        inFlight.incrementAndGet();
+      }
+    }
+  }
+
+  public void wrapping(Object engine, ByteBuffer destination) {
+    NativeEngineCapture c = find(engine);
+    if (c != null) {
+      c.wrapStarts(destination);
+    }
+  }
+
+  public void wrapped(Object engine, ByteBuffer destination, Object result, Throwable thrown) {
+    NativeEngineCapture c = find(engine);
+    if (c != null) {
+      c.wrapEnds(destination);
+      ended(c, result, thrown);
+    }
+  }
+
+  public void unwrapping(Object engine, ByteBuffer[] sources, int offset, int length) {
+    NativeEngineCapture c = find(engine);
+    if (c != null) {
+      c.unwrapStarts(sources, offset, length);
+    }
+  }
+
+  public void unwrapped(
+      Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {
+    NativeEngineCapture c = find(engine);
+    if (c != null) {
+      c.unwrapEnds();
+      ended(c, result, thrown);
+    }
+  }
+
+  /** The trust manager is about to judge the peer's chain; false when the engine is not ours. */
+  public boolean trustCheckStarted(Object engine, Object chain, boolean peerIsServer) {
+    NativeEngineCapture c = find(engine);
+    if (c == null) {
+      return false;
+    }
+    c.trustCheckStarted(chain, peerIsServer);
+    return true;
+  }
+
+  /** The trust manager's verdict; false when the engine is not ours. */
+  public boolean trustChecked(Object engine, Object chain, Throwable thrown, boolean peerIsServer) {
+    NativeEngineCapture c = find(engine);
+    if (c == null) {
+      return false;
+    }
+    c.trustChecked(chain, thrown, peerIsServer);
+    return true;
+  }
+
+  private NativeEngineCapture find(Object engine) {
+    if (inFlight.get() == 0 || engine == null) {
+      return null;
+    }
+    synchronized (byEngine) {
+      return byEngine.get(engine);
+    }
+  }
+
+  /** A wrap or unwrap that threw failed the handshake; one that reports FINISHED ends it well. */
+  private void ended(NativeEngineCapture c, Object result, Throwable thrown) {
+    if (thrown != null && !(thrown instanceof SSLException)) {
+      return; // a misuse of the engine (a read-only buffer), not a TLS failure
+    }
+    if (thrown == null
+        && !(result instanceof SSLEngineResult
+            && ((SSLEngineResult) result).getHandshakeStatus()
+                == SSLEngineResult.HandshakeStatus.FINISHED)) {
+      return;
+    }
+    if (!remove(c)) {
+      return; // another thread ended it first: one event per failure
+    }
+    if (thrown != null) {
+      HandshakeEvidence e = evidence.assemble(c, thrown);
+      if (e != null) {
+        sink.handshakeFailed(e, thrown);
+      }
+    }
+  }
+
+  private boolean remove(NativeEngineCapture c) {
+    synchronized (byEngine) {
+      if (byEngine.get(c.engine) != c) {
+        return false;
+      }
+      byEngine.remove(c.engine);
+    }
+    inFlight.decrementAndGet();
+    return true;
+  }
+
+  /** Under the lock: drops captures of engines abandoned mid-handshake; true when room was made. */
+  private boolean sweepAbandoned() {
+    long now = System.nanoTime();
+    boolean removed = false;
+    for (Iterator<NativeEngineCapture> it = byEngine.values().iterator(); it.hasNext(); ) {
+      if (now - it.next().startNanos > ABANDONED_AFTER_NANOS) {
+        it.remove();
+        inFlight.decrementAndGet();
+        removed = true;
+      }
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,191 @@
+package io.handshakedoctor.capture.tcnative;
+
+import io.handshakedoctor.evidence.AlertSummary;
+import io.handshakedoctor.evidence.CertificateRequestSummary;
+import io.handshakedoctor.evidence.CertificateSummary;
+import io.handshakedoctor.evidence.ClientAuthMode;
+import io.handshakedoctor.evidence.ClientHelloSummary;
+import io.handshakedoctor.evidence.FailureOrigin;
+import io.handshakedoctor.evidence.HandshakeEvidence;
+import io.handshakedoctor.evidence.LocalConfiguration;
+import io.handshakedoctor.evidence.ServerHelloSummary;
+import io.handshakedoctor.evidence.Side;
+import io.handshakedoctor.evidence.TrustDecision;
+import io.handshakedoctor.wire.CertificateMessageParser;
+import io.handshakedoctor.wire.CertificateRequestParser;
+import io.handshakedoctor.wire.ClientHelloParser;
+import io.handshakedoctor.wire.HandshakeMessage;
+import io.handshakedoctor.wire.RecordStream;
+import io.handshakedoctor.wire.ServerHelloParser;
+import io.handshakedoctor.wire.TlsRecordParser;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The evidence of a native engine's failed handshake, in the same record SunJSSE's failures fill,
+ * so the rules do not care which engine failed. Read at failure time only: the engine through the
+ * public {@link SSLEngine} API (it is one), the hellos and alerts from the record bytes its wrap and
+ * unwrap moved, the alert it received from BoringSSL's error code ({@link BoringSslErrors}).
+ *
+ * <p>What BoringSSL keeps to itself stays absent rather than guessed: the alert it sends is only
+ * known when it went out unencrypted (TLS 1.2, or before TLS 1.3's keys), and from TLS 1.3's
+ * ServerHello on the handshake is encrypted, so the peer's chain comes from the trust manager call
+ * and a server's CertificateRequest is not seen.
+ */
+final class NativeEngineEvidence {
+  private static final int CLIENT_HELLO = 1;
+  private static final int SERVER_HELLO = 2;
+  private static final int CERTIFICATE = 11;
+  private static final int CERTIFICATE_REQUEST = 13;
+
+  HandshakeEvidence assemble(NativeEngineCapture capture, Throwable thrown) {
+    if (!(capture.engine instanceof SSLEngine)) {
+      return null;
+    }
+    SSLEngine engine = (SSLEngine) capture.engine;
+    boolean client = engine.getUseClientMode();
+    HandshakeEvidence.Builder b = HandshakeEvidence.builder(client ? Side.CLIENT : Side.SERVER);
+    b.peer(engine.getPeerHost(), engine.getPeerPort());
+    b.local(localConfiguration(engine, client));
+    b.origin(FailureOrigin.TLS_FATAL);
+    b.failure(thrown);
+    b.failedAt(Instant.now());
+    b.elapsed(Duration.ofNanos(System.nanoTime() - capture.startNanos));
+
+    RecordStream sent = TlsRecordParser.parse(capture.outboundBytes());
+    RecordStream received = TlsRecordParser.parse(capture.inboundBytes());
+    b.messagesSent(names(sent)).messagesReceived(names(received));
+    byte[] clientHello = body(client ? sent : received, CLIENT_HELLO);
+    byte[] serverHello = body(client ? received : sent, SERVER_HELLO);
+    ClientHelloSummary clientHelloSummary = clientHello == null ? null : ClientHelloParser.parse(clientHello);
+    ServerHelloSummary serverHelloSummary = serverHello == null ? null : ServerHelloParser.parse(serverHello);
+    b.clientHello(clientHelloSummary).serverHello(serverHelloSummary);
+    boolean tls13 = serverHelloSummary != null && "TLSv1.3".equals(serverHelloSummary.version());
+
+    // TLS 1.2 only: in TLS 1.3 these messages are encrypted and never reach the parser.
+    byte[] peerCertificate = body(received, CERTIFICATE);
+    List<CertificateSummary> peerChain =
+        peerCertificate == null ? List.of() : summarise(CertificateMessageParser.parse(peerCertificate, tls13));
+    byte[] localCertificate = body(sent, CERTIFICATE);
+    if (localCertificate != null) {
+      b.localCertificates(summarise(CertificateMessageParser.parse(localCertificate, tls13)));
+    }
+    byte[] request = body(client ? received : sent, CERTIFICATE_REQUEST);
+    CertificateRequestSummary requestSummary =
+        request == null ? null : CertificateRequestParser.parse(request, tls13);
+    b.certificateRequest(requestSummary);
+
+    if (capture.trustChecked()) {
+      Object chain = capture.trustedChain();
+      List<CertificateSummary> checked =
+          chain instanceof X509Certificate[] ? CertificateSummary.ofChain((X509Certificate[]) chain) : peerChain;
+      if (peerChain.isEmpty()) {
+        peerChain = checked;
+      }
+      b.trust(new TrustDecision(checked, authType(serverHelloSummary), capture.peerIsServer(), capture.trustFailure()));
+    }
+    b.peerCertificates(peerChain);
+
+    int errorCode = BoringSslErrors.errorCode(thrown);
+    String receivedAlert = BoringSslErrors.receivedAlert(errorCode);
+    if (receivedAlert == null && !received.alerts().isEmpty()) {
+      receivedAlert = received.alerts().get(0).description(); // a plaintext alert BoringSSL read
+    }
+    if (receivedAlert != null) {
+      b.alertReceived(new AlertSummary(receivedAlert, true));
+    }
+    if (!sent.alerts().isEmpty()) {
+      b.alertSent(sent.alerts().get(0)); // sent in clear; an encrypted one stays unknown
+    }
+    b.jsseAlert(BoringSslErrors.impliedAlert(thrown));
+    return b.build();
+  }
+
+  private static List<String> names(RecordStream stream) {
+    List<String> out = new ArrayList<>();
+    for (HandshakeMessage m : stream.handshakeMessages()) {
+      out.add(m.typeName());
+    }
+    return out;
+  }
+
+  private static byte[] body(RecordStream stream, int type) {
+    for (HandshakeMessage m : stream.handshakeMessages()) {
+      if (m.type() == type) {
+        return m.body();
+      }
+    }
+    return null;
+  }
+
+  private static LocalConfiguration localConfiguration(SSLEngine engine, boolean client) {
+    LocalConfiguration.Builder c = LocalConfiguration.builder();
+    c.enabledProtocols(list(engine.getEnabledProtocols()));
+    c.enabledCipherSuites(list(engine.getEnabledCipherSuites()));
+    SSLParameters parameters = engine.getSSLParameters();
+    if (parameters != null) {
+      List<String> names = new ArrayList<>();
+      if (parameters.getServerNames() != null) {
+        for (SNIServerName name : parameters.getServerNames()) {
+          names.add(name instanceof SNIHostName ? ((SNIHostName) name).getAsciiName() : name.toString());
+        }
+      }
+      c.serverNames(names);
+      c.endpointIdentificationAlgorithm(parameters.getEndpointIdentificationAlgorithm());
+      c.applicationProtocols(list(parameters.getApplicationProtocols()));
+      c.hasServerNameMatchers(parameters.getSNIMatchers() != null && !parameters.getSNIMatchers().isEmpty());
+    }
+    c.clientAuth(
+        client
+            ? ClientAuthMode.NONE
+            : engine.getNeedClientAuth()
+                ? ClientAuthMode.REQUIRED
+                : engine.getWantClientAuth() ? ClientAuthMode.WANTED : ClientAuthMode.NONE);
+    // BoringSSL does not read the JDK's security properties; they are left out on purpose.
+    return c.build();
+  }
+
+  private static List<String> list(String[] values) {
+    return values == null ? null : Arrays.asList(values.clone());
+  }
+
+  /** TLS 1.2's auth type is the key exchange of the suite; TLS 1.3 has none. */
+  private static String authType(ServerHelloSummary serverHello) {
+    if (serverHello == null || serverHello.cipherSuite() == null) {
+      return null;
+    }
+    if ("TLSv1.3".equals(serverHello.version())) {
+      return "UNKNOWN";
+    }
+    String suite = serverHello.cipherSuite();
+    int with = suite.indexOf("_WITH_");
+    return suite.startsWith("TLS_") && with > 4 ? suite.substring(4, with) : null;
+  }
+
+  private static List<CertificateSummary> summarise(List<byte[]> ders) {
+    List<CertificateSummary> out = new ArrayList<>(ders.size());
+    try {
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      for (byte[] der : ders) {
+        try {
+          out.add(CertificateSummary.of((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der))));
+        } catch (Exception e) {
+          // An unparsable certificate is left out; the rest of the chain still tells.
+        }
+      }
+    } catch (Exception e) {
+      // No X.509 factory: no certificate facts.
+    }
+    return out;
+  }
+}
