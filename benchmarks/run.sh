@@ -134,14 +134,25 @@ fi
 if [[ " $PARTS " == *" startup "* ]]; then
   load "startup"
   echo "start-up: $STARTUP_RUNS rounds" >&2
+  # The handshake program's server key and client trust (a self-signed P-256 certificate).
+  KEYSTORE=$OUT/startup-keystore.p12
+  rm -f "$KEYSTORE"
+  keytool -genkeypair -keystore "$KEYSTORE" -storetype PKCS12 -storepass changeit -keypass changeit \
+    -alias server -keyalg EC -groupname secp256r1 -dname CN=localhost -validity 3650 > /dev/null 2>&1
+  # Peak RSS per run when GNU time is there (startup-rss-<mode>-<variant>.txt, KiB).
+  TIME_BIN=/usr/bin/time
   for ((round = 1; round <= STARTUP_RUNS; round++)); do
-    for mode in context client-hello; do
+    for mode in context parameters handshake client-hello; do
+      mode_args=$mode
+      [ "$mode" = handshake ] && mode_args="handshake $KEYSTORE"
       for v in $(order "$round"); do
         args="$(variant_args "$v")"
+        rss=()
+        [ -x "$TIME_BIN" ] && rss=("$TIME_BIN" -f %M -a -o "$OUT/startup-rss-$mode-$v.txt")
         t0=$(date +%s%N)
         # shellcheck disable=SC2086
-        "$JAVA" $args -cp "$ROOT/benchmarks/target/classes" io.handshakedoctor.bench.StartupProbe "$mode" \
-          > /dev/null 2>&1 || { echo "StartupProbe failed under $v" >&2; exit 1; }
+        "${rss[@]}" "$JAVA" $args -cp "$ROOT/benchmarks/target/classes" io.handshakedoctor.bench.StartupProbe $mode_args \
+          > /dev/null 2>&1 || { echo "StartupProbe $mode failed under $v" >&2; exit 1; }
         t1=$(date +%s%N)
         echo $(( (t1 - t0) / 1000000 )) >> "$OUT/startup-$mode-$v.txt"
       done

@@ -13,7 +13,7 @@ import io.handshakedoctor.emit.ExceptionEnricher;
 import io.handshakedoctor.emit.FailureOutput;
 import io.handshakedoctor.emit.JsonLinesOutput;
 import io.handshakedoctor.emit.LogLineOutput;
-import io.handshakedoctor.emit.RepeatLimitedOutput;
+import io.handshakedoctor.emit.BudgetedOutput;
 import io.handshakedoctor.emit.otel.OtelOutput;
 import io.handshakedoctor.instrumentation.JsseHookInstaller;
 import io.handshakedoctor.instrumentation.TcnativeTransformer;
@@ -33,23 +33,19 @@ final class AgentRuntime {
 
   private AgentRuntime() {}
 
-  static void start(AgentConfig config, Instrumentation inst) {
+  static Reporting start(AgentConfig config, Instrumentation inst) {
     InternalErrors errors = new InternalErrors();
     openJavaBase(inst);
-    List<FailureOutput> outputs = outputs(config, errors);
+    Reporting reporting = new Reporting(outputs(config, null, errors), true);
     CapturingListener capturing =
         new CapturingListener(
             config.captureMaxInFlight(),
             config.captureMaxBytes(),
-            new FailurePipeline(
-                () -> DiagnosisEngine.standard(errors::internalError),
-                new ExceptionEnricher(config.enrichment()),
-                outputs,
-                errors),
+            new FailurePipeline(() -> DiagnosisEngine.standard(errors::internalError), reporting, errors),
             errors);
-    atExit(capturing, outputs, errors);
+    atExit(capturing, reporting, errors);
     HandshakeListener listener = capturing;
-    for (FailureOutput output : outputs) {
+    for (FailureOutput output : reporting.current().outputs) {
       if (output instanceof OtelOutput) {
         listener = ((OtelOutput) output).capturingContexts(listener);
       }
@@ -60,22 +56,50 @@ final class AgentRuntime {
     HandshakeHooks.install(listener);
     JsseHookInstaller.install(inst, errors::internalError);
     TcnativeTransformer.install(inst, errors::internalError);
+    return reporting;
   }
 
-  private static List<FailureOutput> outputs(AgentConfig config, InternalErrors errors) {
+  /**
+   * A second attach: new outputs from the new settings replace the running ones (whose held-back
+   * counts are written first, so none is lost), or reporting turns off. The hooks are not touched.
+   * The OpenTelemetry output is kept as it is: its context capture is wired into the hooks.
+   */
+  static void apply(AgentConfig config, Reporting reporting) {
+    if (!config.enabled()) {
+      reporting.turn(false);
+      return;
+    }
+    Reporting.Outputs old = reporting.replace(outputs(config, reporting.current(), new InternalErrors()));
+    reporting.turn(true);
+    for (FailureOutput output : old.outputs) {
+      if (!(output instanceof OtelOutput)) {
+        output.flush();
+      }
+    }
+  }
+
+  private static Reporting.Outputs outputs(AgentConfig config, Reporting.Outputs running, InternalErrors errors) {
     List<FailureOutput> outputs = new ArrayList<>();
     if (config.logTarget() != LogTarget.OFF) {
-      outputs.add(new RepeatLimitedOutput(new LogLineOutput(config.logTarget()), config.dedupInterval()));
+      outputs.add(new BudgetedOutput(new LogLineOutput(config.logTarget()), config.dedupInterval(), config.reportBudget()));
     }
+    JsonLinesOutput eventsFile = null;
     if (config.eventsFile() != null) {
-      outputs.add(
-          new RepeatLimitedOutput(
-              new JsonLinesOutput(config.eventsFile(), errors), config.dedupInterval()));
+      eventsFile = new JsonLinesOutput(config.eventsFile(), config.eventsFileMaxBytes(), config.eventsFileMaxFiles());
+      outputs.add(new BudgetedOutput(eventsFile, config.dedupInterval(), config.reportBudget()));
     }
-    if (config.otel() != OtelSignals.OFF) {
-      outputs.add(new OtelOutput(config.otel(), config.dedupInterval(), errors));
+    if (running == null) {
+      if (config.otel() != OtelSignals.OFF) {
+        outputs.add(new OtelOutput(config.otel(), config.dedupInterval(), errors));
+      }
+    } else {
+      for (FailureOutput output : running.outputs) {
+        if (output instanceof OtelOutput) {
+          outputs.add(output);
+        }
+      }
     }
-    return outputs;
+    return new Reporting.Outputs(new ExceptionEnricher(config.enrichment()), List.copyOf(outputs), eventsFile);
   }
 
   /**
@@ -83,15 +107,16 @@ final class AgentRuntime {
    * failures the log-type outputs held back as repeats are written with their counts, then the
    * fault summary. The hook thread exists only from now until exit and starts only then.
    */
-  private static void atExit(CapturingListener capturing, List<FailureOutput> outputs, InternalErrors errors) {
+  private static void atExit(CapturingListener capturing, Reporting reporting, InternalErrors errors) {
     try {
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
                   () -> {
                     ExitGrace.await(capturing);
-                    for (FailureOutput output : outputs) {
+                    for (FailureOutput output : reporting.current().outputs) {
                       try {
+                        output.exiting();
                         output.flush();
                       } catch (Throwable t) {
                         errors.internalError("flushing an output at exit: " + output.getClass().getSimpleName(), t);

@@ -5,49 +5,46 @@ import io.handshakedoctor.capture.InjectedFaults;
 import io.handshakedoctor.capture.InternalErrorReporter;
 import io.handshakedoctor.diagnosis.Diagnosis;
 import io.handshakedoctor.diagnosis.DiagnosisEngine;
-import io.handshakedoctor.emit.ExceptionEnricher;
 import io.handshakedoctor.emit.FailureEvent;
 import io.handshakedoctor.emit.FailureOutput;
-import io.handshakedoctor.emit.RepeatLimitedOutput;
 import io.handshakedoctor.evidence.HandshakeEvidence;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Evidence in, diagnosis out, to every output, on the failing thread: the exception must carry
  * the diagnosis before the application sees it. Each stage is isolated, so one failing output
- * does not silence the others.
+ * does not silence the others. Every failure is counted, even with reporting turned off.
  */
 final class FailurePipeline implements FailureSink {
   private final Supplier<DiagnosisEngine> engineFactory;
   private volatile DiagnosisEngine engine;
-  private final ExceptionEnricher enricher;
-  private final List<FailureOutput> outputs;
+  private final Reporting reporting;
   private final InternalErrorReporter errors;
 
   FailurePipeline(
-      Supplier<DiagnosisEngine> engineFactory,
-      ExceptionEnricher enricher,
-      List<FailureOutput> outputs,
-      InternalErrorReporter errors) {
+      Supplier<DiagnosisEngine> engineFactory, Reporting reporting, InternalErrorReporter errors) {
     this.engineFactory = engineFactory;
-    this.enricher = enricher;
-    this.outputs = outputs;
+    this.reporting = reporting;
     this.errors = errors;
   }
 
   @Override
   public void handshakeFailed(HandshakeEvidence evidence, Throwable thrown) {
+    reporting.countFailure();
+    if (!reporting.on()) {
+      return;
+    }
+    Reporting.Outputs current = reporting.current();
     InjectedFaults.maybeFail("diagnosis"); // test only
     Diagnosis diagnosis = engine().diagnose(evidence);
     FailureEvent event = new FailureEvent(evidence, diagnosis);
     try {
       InjectedFaults.maybeFail("enrich"); // test only
-      enricher.enrich(thrown, event);
+      current.enricher.enrich(thrown, event);
     } catch (Throwable t) {
       errors.internalError("enriching the exception", t);
     }
-    for (FailureOutput output : outputs) {
+    for (FailureOutput output : current.outputs) {
       try {
         InjectedFaults.maybeFail("output"); // test only
         output.write(event, 1);

@@ -4,6 +4,7 @@ import io.handshakedoctor.bootstrap.HandshakeListener;
 import io.handshakedoctor.capture.tcnative.NativeEngineCaptures;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
+import io.handshakedoctor.peers.PeerMemory;
 import java.io.EOFException;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
@@ -16,6 +17,10 @@ import java.nio.ByteBuffer;
  */
 public final class CapturingListener implements HandshakeListener {
   private static final int PEER_SAMPLE_BYTES = 64;
+  /** Peers whose last good handshake is remembered (the memory stays under a few hundred KB). */
+  private static final int PEERS_REMEMBERED = 512;
+  /** A peer's last good handshake is refreshed at most this often. */
+  private static final long PEER_RECORD_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
 
   private final CaptureRegistry registry;
   private final EvidenceAssembler assembler;
@@ -23,16 +28,22 @@ public final class CapturingListener implements HandshakeListener {
   private final NativeEngineCaptures nativeEngines;
   private final FailureSink sink;
   private final InternalErrorReporter errors;
+  private final LastGoodRecorder lastGood;
+  private final HostnameVerifications hostnameVerifications;
   /** Failures being diagnosed and written right now (their captures already left the registry). */
   private final java.util.concurrent.atomic.AtomicInteger reporting = new java.util.concurrent.atomic.AtomicInteger();
 
   public CapturingListener(
       int maxInFlight, int byteBudget, FailureSink sink, InternalErrorReporter errors) {
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
-    this.assembler = new EvidenceAssembler(new JsseInternals());
+    JsseInternals jsse = new JsseInternals();
+    PeerMemory peers = new PeerMemory(PEERS_REMEMBERED, PEER_RECORD_INTERVAL_NANOS);
+    this.lastGood = new LastGoodRecorder(peers, jsse);
+    this.assembler = new EvidenceAssembler(jsse, peers);
     this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink);
     this.sink = sink;
     this.errors = errors;
+    this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection, jsse);
   }
 
   /** Handshakes currently in flight (for tests and the shutdown summary). */
@@ -185,6 +196,8 @@ public final class CapturingListener implements HandshakeListener {
 
   @Override
   public void handshakeFinished(Object transportContext) {
+    lastGood.handshakeFinished(transportContext);
+    hostnameVerifications.handshakeFinished(transportContext);
     if (!registry.isEmpty()) {
       HandshakeCapture capture = registry.end(transportContext);
       if (capture != null) {
@@ -269,6 +282,25 @@ public final class CapturingListener implements HandshakeListener {
     HandshakeCapture capture = registry.find(transportContext);
     if (capture != null) {
       capture.samplePeerBytes(transportContext, sources, offset, length, PEER_SAMPLE_BYTES);
+    }
+  }
+
+  @Override
+  public void hostnameRejected(Object verifier, Object session, Throwable thrown) {
+    hostnameVerifications.rejected(verifier, session, thrown);
+  }
+
+  @Override
+  public void peerUnverified(Throwable exception) {
+    hostnameVerifications.peerUnverified(exception);
+  }
+
+  private void reportHostnameRejection(HandshakeEvidence evidence, Throwable thrown) {
+    reporting.incrementAndGet();
+    try {
+      sink.handshakeFailed(evidence, thrown);
+    } finally {
+      reporting.decrementAndGet();
     }
   }
 

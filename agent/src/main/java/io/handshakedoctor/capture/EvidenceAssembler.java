@@ -9,9 +9,12 @@ import io.handshakedoctor.evidence.ClientHelloSummary;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.LocalConfiguration;
+import io.handshakedoctor.evidence.PolicyOrigin;
+import io.handshakedoctor.evidence.PolicySetting;
 import io.handshakedoctor.evidence.ServerHelloSummary;
 import io.handshakedoctor.evidence.Side;
 import io.handshakedoctor.evidence.TrustDecision;
+import io.handshakedoctor.peers.PeerMemory;
 import io.handshakedoctor.wire.CertificateMessageParser;
 import io.handshakedoctor.wire.CertificateRequestParser;
 import io.handshakedoctor.wire.ClientHelloParser;
@@ -48,9 +51,17 @@ final class EvidenceAssembler {
   private static final int MAX_TRUSTED_ISSUERS = 1000;
 
   private final JsseInternals jsse;
+  private final LocalPolicyReader policy = new LocalPolicyReader();
+  private final PeerMemory peers;
 
   EvidenceAssembler(JsseInternals jsse) {
+    this(jsse, null);
+  }
+
+  /** {@code peers}: where the last good handshake with each peer is remembered; null for none. */
+  EvidenceAssembler(JsseInternals jsse, PeerMemory peers) {
     this.jsse = jsse;
+    this.peers = peers;
   }
 
   /** The TransportContext behind a SunJSSE engine (or socket); null for other providers. */
@@ -78,11 +89,17 @@ final class EvidenceAssembler {
     Object transport = jsse.field(transportContext, "transport");
 
     HandshakeEvidence.Builder b = HandshakeEvidence.builder(side);
-    b.peer(peerHost(transport), peerPort(transport));
+    String host = peerHost(transport);
+    int port = peerPort(transport);
+    b.peer(host, port);
+    if (peers != null) {
+      b.lastGood(peers.lastGood(PeerMemory.key(client, host, port)));
+    }
     b.local(localConfiguration(transportContext, sslConfig, handshakeContext));
     b.origin(origin);
     b.failure(thrown);
     b.failedAt(Instant.now());
+    b.renegotiation(jsse.booleanField(transportContext, "isNegotiated"));
     b.elapsed(Duration.ofNanos(System.nanoTime() - capture.startNanos));
 
     List<String> sent = new ArrayList<>();
@@ -236,9 +253,65 @@ final class EvidenceAssembler {
     c.disabledTlsAlgorithms(Security.getProperty("jdk.tls.disabledAlgorithms"));
     c.disabledCertPathAlgorithms(Security.getProperty("jdk.certpath.disabledAlgorithms"));
     Object sslContext = jsse.field(transportContext, "sslContext");
+    List<PolicySetting> settings = policy.read();
+    c.policy(settings);
+    boolean clientMode = jsse.booleanField(sslConfig, "isClientMode");
+    c.protocolsSource(listSource(
+        jsse.displayNames(jsse.field(sslConfig, "enabledProtocols")),
+        jsse.displayNames(jsse.call(sslContext, clientMode ? "getClientDefaultProtocolVersions" : "getServerDefaultProtocolVersions")),
+        settings, clientMode ? "jdk.tls.client.protocols" : "jdk.tls.server.protocols", "https.protocols",
+        "SSLParameters.setProtocols"));
+    c.cipherSuitesSource(listSource(
+        jsse.displayNames(jsse.field(sslConfig, "enabledCipherSuites")),
+        jsse.displayNames(jsse.call(sslContext, clientMode ? "getClientDefaultCipherSuites" : "getServerDefaultCipherSuites")),
+        settings, clientMode ? "jdk.tls.client.cipherSuites" : "jdk.tls.server.cipherSuites", "https.cipherSuites",
+        "SSLParameters.setCipherSuites"));
     c.trustedIssuers(trustedIssuers(sslContext));
     c.keyTypes(keyTypes(sslContext, jsse.booleanField(sslConfig, "isClientMode")));
     return c.build();
+  }
+
+  /**
+   * What chose an enabled list: the context's defaults come from {@code defaultsProperty} when it
+   * is set (else SunJSSE); a list that differs from them was set by the application, or by
+   * HttpsURLConnection from {@code httpsProperty}.
+   */
+  private static PolicySetting listSource(
+      List<String> enabled, List<String> defaults, List<PolicySetting> settings,
+      String defaultsProperty, String httpsProperty, String applicationCall) {
+    if (enabled == null || defaults == null) {
+      return null;
+    }
+    if (enabled.equals(defaults)) {
+      PolicySetting property = setting(settings, defaultsProperty);
+      return property != null && property.isSet()
+          ? property
+          : new PolicySetting("SunJSSE default", String.join(",", defaults), PolicyOrigin.PROVIDER_DEFAULT, null);
+    }
+    PolicySetting https = setting(settings, httpsProperty);
+    if (https != null && https.isSet() && sameNames(https.value(), enabled)) {
+      return https;
+    }
+    return new PolicySetting(applicationCall, String.join(",", enabled), PolicyOrigin.APPLICATION, null);
+  }
+
+  private static PolicySetting setting(List<PolicySetting> settings, String name) {
+    for (PolicySetting s : settings) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static boolean sameNames(String csv, List<String> names) {
+    List<String> listed = new ArrayList<>();
+    for (String n : csv.split(",")) {
+      if (!n.trim().isEmpty()) {
+        listed.add(n.trim());
+      }
+    }
+    return listed.size() == names.size() && listed.containsAll(names);
   }
 
   private static List<String> hostNames(Object serverNames) {

@@ -71,6 +71,12 @@ final class JsseInternals {
     }
   }
 
+  /** The accessible field {@code name} of {@code type} or a superclass, or null: for callers that cache it. */
+  static Field declaredField(Class<?> type, String name) {
+    Object f = findField(type, name);
+    return f == MISSING ? null : (Field) f;
+  }
+
   private static Object findField(Class<?> type, String name) {
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
       try {

@@ -25,6 +25,9 @@ public final class AgentConfig {
           "capture.max.bytes",
           "capture.max.inflight",
           "dedup.interval",
+          "report.budget",
+          "events.file.max.size",
+          "events.file.max.files",
           "otel");
 
   private final boolean enabled;
@@ -34,6 +37,9 @@ public final class AgentConfig {
   private final int captureMaxBytes;
   private final int captureMaxInFlight;
   private final Duration dedupInterval;
+  private final int reportBudget;
+  private final long eventsFileMaxBytes;
+  private final int eventsFileMaxFiles;
   private final OtelSignals otel;
   private final List<String> problems;
 
@@ -47,6 +53,9 @@ public final class AgentConfig {
     this.captureMaxInFlight = integer(source, "capture.max.inflight", 10000, 16, 1_000_000, errors);
     this.dedupInterval =
         Duration.ofSeconds(integer(source, "dedup.interval", 60, 0, 86400, errors));
+    this.reportBudget = integer(source, "report.budget", 10, 0, 1_000_000, errors);
+    this.eventsFileMaxBytes = size(source, "events.file.max.size", 10L << 20, 4096, 1L << 40, errors);
+    this.eventsFileMaxFiles = integer(source, "events.file.max.files", 5, 0, 1000, errors);
     this.otel = choice(source, "otel", OtelSignals.class, OtelSignals.AUTO, errors);
     for (String key : source.agentArgumentKeys()) {
       if (!KEYS.contains(key)) {
@@ -55,8 +64,8 @@ public final class AgentConfig {
     }
     for (Map.Entry<String, String> e : source.prefixedKeys().entrySet()) {
       String key = e.getKey();
-      // "started" is the launcher's own marker; "test.*" are the test-only fault injections.
-      if (!KEYS.contains(key) && !key.equals("started") && !key.startsWith("test.") && !key.equals("test")) {
+      // "started" and "status" are the agent's own markers; "test.*" the test-only fault injections.
+      if (!KEYS.contains(key) && !key.equals("started") && !key.equals("status") && !key.startsWith("test.") && !key.equals("test")) {
         errors.add("unknown setting " + e.getValue() + " ignored; known: " + String.join(", ", new java.util.TreeSet<>(KEYS)));
       }
     }
@@ -97,6 +106,24 @@ public final class AgentConfig {
   /** Log-type outputs repeat a failure with the same cause and peer at most once per interval. */
   public Duration dedupInterval() {
     return dedupInterval;
+  }
+
+  /**
+   * Single reports per severity (WARN, INFO) per output per {@link #dedupInterval}; beyond it,
+   * failures are summarised per side, cause and common trait.
+   */
+  public int reportBudget() {
+    return reportBudget;
+  }
+
+  /** The events file rolls over before it would pass this many bytes. */
+  public long eventsFileMaxBytes() {
+    return eventsFileMaxBytes;
+  }
+
+  /** Rolled-over events files kept ({@code events.jsonl.1} the newest); 0 keeps none. */
+  public int eventsFileMaxFiles() {
+    return eventsFileMaxFiles;
   }
 
   /** What goes to OpenTelemetry, when an OpenTelemetry pipeline is found at the first failure. */
@@ -168,6 +195,33 @@ public final class AgentConfig {
       // reported below
     }
     errors.add(bad(raw, "an integer from " + min + " to " + max, String.valueOf(def)));
+    return def;
+  }
+
+  /** Bytes, with an optional KB, MB or GB suffix (powers of 1024), as logback writes sizes. */
+  private static long size(ConfigSource s, String key, long def, long min, long max, List<String> errors) {
+    ConfigSource.RawValue raw = s.lookup(key);
+    if (raw == null) {
+      return def;
+    }
+    String v = raw.value.trim().toUpperCase(Locale.ROOT);
+    long unit = 1;
+    for (String[] suffix : new String[][] {{"KB", "10"}, {"MB", "20"}, {"GB", "30"}}) {
+      if (v.endsWith(suffix[0])) {
+        unit = 1L << Integer.parseInt(suffix[1]);
+        v = v.substring(0, v.length() - 2).trim();
+        break;
+      }
+    }
+    try {
+      long n = Long.parseLong(v);
+      if (n >= min / unit && n <= max / unit && n * unit >= min) {
+        return n * unit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.add(bad(raw, "a size from 4KB to 1024GB (bytes, or with a KB, MB or GB suffix)", def + " bytes"));
     return def;
   }
 

@@ -85,6 +85,9 @@ enum CertificateProblem {
     if (e.trust() != null && !e.trust().isPeerServer()) {
       return null;
     }
+    if (e.origin() == io.handshakedoctor.evidence.FailureOrigin.HOSTNAME_VERIFIER) {
+      return HOSTNAME; // the handshake completed; only the host name check failed
+    }
     return classify(Failures.of(e));
   }
 }

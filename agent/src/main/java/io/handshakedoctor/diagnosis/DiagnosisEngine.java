@@ -50,15 +50,16 @@ public final class DiagnosisEngine {
   }
 
   /**
-   * The standard rules in order. Why this order: direct JSSE statements on this side (non-TLS
+   * The standard rules in order. Why this order: direct JSSE statements on this side (an SSLv2 hello, non-TLS
    * bytes, version/suite/SNI/ALPN/credential messages) come first; client-certificate rules
    * precede certificate validation so a server judging a client chain is never mistaken for a
-   * client judging a server; time-based certificate faults precede interception (an expired
+   * client judging a server; a CA distrusted by policy is said before anything else about the chain; time-based certificate faults precede interception (an expired
    * certificate is expired whoever issued it), interception precedes the generic PKIX story; the
    * inferred causes (bare handshake_failure, timeouts, resets) come last.
    */
   public static List<DiagnosisRule> standardRules() {
     return Arrays.asList(
+        new SslV2ClientHelloRule(),
         new NonTlsPeerRule(),
         new HandshakeMessageTooLargeRule(),
         new LocalProtocolPolicyRule(),
@@ -67,10 +68,13 @@ public final class DiagnosisEngine {
         new SniUnrecognizedNameRule(),
         new AlpnMismatchRule(),
         new LocalCredentialsMissingRule(),
+        new ClientRenegotiationRefusedRule(),
+        new WeakEphemeralDhRule(),
         new SignatureSchemeOrGroupRule(),
         new ClientCertificateMissingRule(),
         new ClientCertificateRejectedRule(),
         new ServerCertificateRejectedByClientRule(),
+        new CaDistrustedByPolicyRule(),
         new ExpiredCertificateRule(),
         new NotYetValidCertificateRule(),
         new RevokedCertificateRule(),
@@ -82,7 +86,9 @@ public final class DiagnosisEngine {
         new PkixPathBuildingRule(),
         new HandshakeFailureAlertRule(),
         new HandshakeTimeoutRule(),
-        new ConnectionResetRule());
+        new ConnectionResetRule(),
+        new PeerProtocolViolationRule(),
+        new LocalTlsStackFailureRule());
   }
 
   public List<DiagnosisRule> rules() {
@@ -130,11 +136,11 @@ public final class DiagnosisEngine {
     try {
       if (chosen != null) {
         if (later.isEmpty()) {
-          return chosen;
+          return WhatChanged.annotate(chosen, evidence);
         }
-        return chosen.toBuilder().alternative(later.toArray(new Cause[0])).build();
+        return WhatChanged.annotate(chosen.toBuilder().alternative(later.toArray(new Cause[0])).build(), evidence);
       }
-      return unknown(evidence, ruleErrors);
+      return WhatChanged.annotate(unknown(evidence, ruleErrors), evidence);
     } catch (RuntimeException | LinkageError | StackOverflowError ex) {
       return Diagnosis.builder(Cause.UNKNOWN)
           .confidence(Confidence.LOW)

@@ -192,6 +192,13 @@ final class Facts {
     if (e.alertReceived() != null) {
       out.add("alert received: " + e.alertReceived());
     }
+    if (e.trust() != null) {
+      // A fixed opening, so readers (and docs/compatibility.md) can tell the verdict was seen.
+      out.add("trust manager " + (e.trust().accepted() ? "accepted" : "rejected") + " the "
+          + (e.trust().isPeerServer() ? "server's" : "client's") + " chain of "
+          + plural(e.trust().chain().size(), "certificate")
+          + (e.trust().accepted() ? "" : ": " + Failures.message(e.trust().failure())));
+    }
     return out;
   }
 

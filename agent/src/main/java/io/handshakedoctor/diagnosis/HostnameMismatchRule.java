@@ -1,6 +1,7 @@
 package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.CertificateSummary;
+import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +19,16 @@ final class HostnameMismatchRule implements DiagnosisRule {
     List<CertificateSummary> chain = Facts.peerChain(e);
     CertificateSummary leaf = chain.isEmpty() ? null : chain.get(0);
     List<String> names = HostnameFailure.namesOf(leaf);
-    boolean sniUnknown = e.clientHello() == null;
+    boolean afterHandshake = e.origin() == FailureOrigin.HOSTNAME_VERIFIER;
+    // After the handshake the ClientHello is gone, but the session still tells which SNI was sent.
+    boolean sniUnknown = e.clientHello() == null && !(afterHandshake && !e.local().serverNames().isEmpty());
     boolean ip = Facts.isIpLiteral(host);
     Diagnosis.Builder d = Diagnosis.builder(Cause.HOSTNAME_MISMATCH)
         .confidence(Confidence.HIGH)
-        .evidence("host name check failed: " + (m == null ? "" : m.group(0)))
+        .evidence(afterHandshake
+            ? "the handshake completed, then the host name check in " + e.hostnameVerifier() + " rejected '" + host + "'"
+                + (e.local().serverNames().isEmpty() ? "" : " (SNI sent: " + e.local().serverNames() + ")")
+            : "host name check failed: " + (m == null ? "" : m.group(0)))
         .evidence(leaf == null ? null : "certificate names " + names)
         .evidence(Facts.common(e));
     String certText = leaf == null ? "a certificate" : "a certificate for " + names + " (" + Facts.cert(leaf) + ")";
@@ -38,7 +44,7 @@ final class HostnameMismatchRule implements DiagnosisRule {
               + "Apache `ServerName`/`SSLCertificateFile`, HAProxy `crt-list`), or point the client at a name the certificate holds.")
           .responsibleParty(Diagnosis.SERVER);
     }
-    if (!sniUnknown && e.clientHello().serverNames().isEmpty()) {
+    if (!sniUnknown && e.clientHello() != null && e.clientHello().serverNames().isEmpty()) {
       d.alternative(Cause.SNI_MISSING);
     }
     if (sniUnknown) {

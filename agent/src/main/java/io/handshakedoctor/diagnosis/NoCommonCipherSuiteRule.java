@@ -1,6 +1,7 @@
 package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.HandshakeEvidence;
+import io.handshakedoctor.evidence.PolicySetting;
 import io.handshakedoctor.evidence.Side;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +44,7 @@ final class NoCommonCipherSuiteRule implements DiagnosisRule {
     String offeredText = offered.isEmpty() ? "" : " offered " + CipherSuites.abbreviate(offered, 4);
     if (!offered.isEmpty() && active != null && !enabledButDisabled.isEmpty()) {
       d.summary(client + offeredText + "; this server enables " + CipherSuites.abbreviate(enabledButDisabled, 3)
-              + " of them but jdk.tls.disabledAlgorithms (" + e.local().disabledTlsAlgorithms() + ") disables them, so none is usable.")
+              + " of them but " + PolicySources.describe(PolicySources.setting(e, PolicySources.DISABLED_TLS)) + " disables them, so none is usable.")
           .fix("Upgrade the client to AEAD suites with ECDHE (e.g. TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_AES_128_GCM_SHA256); "
               + "relaxing jdk.tls.disabledAlgorithms on this server is a last resort.")
           .responsibleParty(Diagnosis.CLIENT);
@@ -61,7 +62,13 @@ final class NoCommonCipherSuiteRule implements DiagnosisRule {
               + "and check the server key type matches the suites (an EC key needs ECDSA suites).")
           .responsibleParty(Diagnosis.LOCAL_JVM);
     }
-    return d.evidence(Facts.common(e)).build();
+    return d.evidence(suitesChosenBy(e)).evidence(Facts.common(e)).build();
+  }
+
+  /** Which setting chose this JVM's enabled suites, when anything but SunJSSE's default did. */
+  private static String suitesChosenBy(HandshakeEvidence e) {
+    PolicySetting source = e.local().cipherSuitesSource();
+    return PolicySources.configured(source) ? "this JVM's enabled cipher suites were " + PolicySources.origin(source) : null;
   }
 
   private static Diagnosis localOnly(HandshakeEvidence e, String jsseText) {
@@ -71,13 +78,17 @@ final class NoCommonCipherSuiteRule implements DiagnosisRule {
     if (CipherSuites.allTls13(enabled) && !protocols.contains("TLSv1.3")) {
       mismatch = " (only TLS 1.3 suites are enabled but TLSv1.3 is not an enabled protocol)";
     }
+    PolicySetting source = e.local().cipherSuitesSource();
     return Diagnosis.builder(Cause.NO_COMMON_CIPHER_SUITE)
         .confidence(Confidence.HIGH)
         .summary("This JVM has no cipher suite it may use for this " + e.side().attributeValue() + " connection: its enabled suites "
             + CipherSuites.abbreviate(enabled, 4) + " fit none of its usable protocols " + Facts.list(protocols) + mismatch + "; fix this JVM's configuration.")
-        .fix("Enable suites that match the enabled protocols (SSLParameters.setCipherSuites, -Djdk.tls.client.cipherSuites / -Djdk.tls.server.cipherSuites), "
+        .fix("Enable suites that match the enabled protocols "
+            + (PolicySources.configured(source) ? PolicySources.whereToChange(source)
+                : "(SSLParameters.setCipherSuites, -Djdk.tls.client.cipherSuites / -Djdk.tls.server.cipherSuites)") + ", "
             + "e.g. TLS_AES_128_GCM_SHA256 for TLSv1.3 and TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 for TLSv1.2, and check jdk.tls.disabledAlgorithms.")
         .evidence("JSSE: " + jsseText)
+        .evidence(suitesChosenBy(e))
         .evidence(Facts.common(e))
         .alternative(Cause.PROTOCOL_DISABLED_BY_LOCAL_POLICY)
         .responsibleParty(Diagnosis.LOCAL_JVM)

@@ -1,6 +1,7 @@
 package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.HandshakeEvidence;
+import io.handshakedoctor.evidence.PolicySetting;
 import io.handshakedoctor.evidence.Side;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,10 @@ final class NoCommonProtocolVersionRule implements DiagnosisRule {
     List<String> peer = ProtocolVersions.peerVersions(e, f);
     List<String> local = ProtocolVersions.localVersions(e, f);
     List<String> policyDisabled = ProtocolVersions.disabledByPolicy(e, e.local().enabledProtocols());
-    Diagnosis.Builder d = Diagnosis.builder(Cause.NO_COMMON_PROTOCOL_VERSION).evidence(Facts.common(e));
+    PolicySetting source = e.local().protocolsSource();
+    Diagnosis.Builder d = Diagnosis.builder(Cause.NO_COMMON_PROTOCOL_VERSION).evidence(Facts.common(e))
+        .evidence(source == null ? null : "this JVM's enabled protocols " + Facts.list(e.local().enabledProtocols())
+            + " were chosen by " + PolicySources.origin(source));
     String who = LocalProtocolPolicyRule.capitalize(Facts.peerRole(e));
     if (!peer.isEmpty()) {
       // We know both lists: whoever is older must move up.
@@ -31,7 +35,9 @@ final class NoCommonProtocolVersionRule implements DiagnosisRule {
           .fix(peerOlder
               ? "Enable TLSv1.2 (and TLSv1.3) on the " + behind + ": Java -Djdk.tls.client.protocols=TLSv1.3,TLSv1.2 or SSLParameters.setProtocols, "
                   + "nginx `ssl_protocols TLSv1.2 TLSv1.3;`, Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, HAProxy `ssl-min-ver TLSv1.2`, Envoy `tls_params.tls_minimum_protocol_version: TLSv1_2`."
-              : "Add one of " + Facts.list(peer) + " to this JVM's enabled protocols (SSLParameters.setProtocols, -Djdk.tls.client.protocols, -Djdk.tls.server.protocols).")
+              : PolicySources.configured(source)
+                  ? "Add one of " + Facts.list(peer) + " to this JVM's enabled protocols " + PolicySources.whereToChange(source) + "."
+                  : "Add one of " + Facts.list(peer) + " to this JVM's enabled protocols (SSLParameters.setProtocols, -Djdk.tls.client.protocols, -Djdk.tls.server.protocols).")
           .responsibleParty(behind);
     } else if (e.side() == Side.CLIENT) {
       List<String> offered = e.clientHello() == null ? e.local().enabledProtocols() : e.clientHello().offeredVersions();
@@ -41,7 +47,10 @@ final class NoCommonProtocolVersionRule implements DiagnosisRule {
               + " (alert protocol_version); "
               + (onlyTls13 ? "this client offers only TLSv1.3, which the server probably does not support yet."
                   : "the server probably supports only older versions and must be upgraded."))
-          .fix(onlyTls13
+          .fix(onlyTls13 && PolicySources.configured(source)
+              ? "Also enable TLSv1.2 on this client " + PolicySources.whereToChange(source) + " (this client's " + Facts.list(offered) + " come from "
+                  + source.name() + ", " + PolicySources.origin(source) + "), or enable TLSv1.3 on the server (nginx `ssl_protocols TLSv1.2 TLSv1.3;`)."
+              : onlyTls13
               ? "Also enable TLSv1.2 on this client (-Djdk.tls.client.protocols=TLSv1.3,TLSv1.2 or SSLParameters.setProtocols), or enable TLSv1.3 on the server (nginx `ssl_protocols TLSv1.2 TLSv1.3;`)."
               : "Enable TLSv1.2/TLSv1.3 on the server (nginx `ssl_protocols TLSv1.2 TLSv1.3;`, Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, HAProxy `ssl-min-ver TLSv1.2`, Envoy `tls_minimum_protocol_version`).")
           .responsibleParty(onlyTls13 ? Diagnosis.CLIENT : Diagnosis.SERVER);

@@ -34,6 +34,8 @@ final class SignatureSchemeOrGroupRule implements DiagnosisRule {
         .evidence(direct == null ? null : "JSSE: " + Failures.message(direct))
         .evidence(e.local().keyTypes() == null || e.local().keyTypes().isEmpty() ? null
             : "this " + e.side().attributeValue() + "'s key manager holds keys of type " + e.local().keyTypes())
+        .evidence(PolicySources.nonDefault(e, "jdk.tls.namedGroups", "jdk.tls.client.SignatureSchemes",
+            "jdk.tls.server.SignatureSchemes", PolicySources.DISABLED_TLS))
         .evidence(Facts.common(e))
         .responsibleParty(Diagnosis.UNKNOWN_PARTY);
     if (direct == null) {

@@ -2,6 +2,7 @@ package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.CertificateSummary;
 import io.handshakedoctor.evidence.HandshakeEvidence;
+import io.handshakedoctor.evidence.PolicySetting;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,16 +25,17 @@ final class WeakCertificateAlgorithmRule implements DiagnosisRule {
     String subject = m == null ? null : m.group(3);
     List<CertificateSummary> chain = Facts.peerChain(e);
     CertificateSummary culprit = findCulprit(chain, subject);
-    String property = e.local().disabledCertPathAlgorithms();
+    PolicySetting policy = PolicySources.setting(e, PolicySources.DISABLED_CERTPATH);
     return Optional.of(
         Diagnosis.builder(Cause.WEAK_CERTIFICATE_ALGORITHM)
             .confidence(Confidence.HIGH)
             .summary("The server " + Facts.orUnknown(e.intendedServerName()) + " presents a certificate"
                 + (culprit == null ? (subject == null ? "" : " (" + subject + ")") : " (" + Facts.cert(culprit) + ")")
-                + " that uses " + what + ", which this JVM's jdk.certpath.disabledAlgorithms"
-                + (property == null ? "" : " (" + property + ")") + " refuses; the server must re-issue it with a stronger key or signature.")
+                + " that uses " + what + ", which this JVM's " + (policy == null ? "jdk.certpath.disabledAlgorithms" : PolicySources.describe(policy))
+                + " refuses; the server must re-issue it with a stronger key or signature.")
             .fix("Re-issue the certificate (and any intermediate) with an RSA 2048+ or EC P-256 key signed with SHA-256 and deploy it on the server; "
-                + "loosening jdk.certpath.disabledAlgorithms in java.security is an insecure stopgap.")
+                + "loosening jdk.certpath.disabledAlgorithms " + PolicySources.whereToChange(policy) + " is an insecure stopgap.")
+            .evidence(policy == null ? null : "jdk.certpath.disabledAlgorithms = " + policy.value())
             .evidence(m == null ? "certification path validation failed with reason ALGORITHM_CONSTRAINED" : "JSSE: " + m.group(0))
             .evidence(culprit == null ? null : "certificate " + culprit.subject() + ": " + culprit.publicKeyAlgorithm() + " "
                 + culprit.publicKeyBits() + " bit, signed " + culprit.signatureAlgorithm())

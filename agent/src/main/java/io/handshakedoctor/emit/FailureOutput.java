@@ -8,6 +8,12 @@ public interface FailureOutput {
    */
   void write(FailureEvent event, long repeats);
 
-  /** Writes whatever is held back (called once, at exit). */
+  /** Writes a summary of failures held back over an interval (outputs that never hold back ignore it). */
+  default void writeSummary(FailureSummary summary) {}
+
+  /** The JVM is exiting: the host's logging may already be shutting down. Called before {@link #flush}. */
+  default void exiting() {}
+
+  /** Writes whatever is held back (at exit, or when a second attach replaces this output). */
   default void flush() {}
 }

@@ -7,7 +7,8 @@ import io.handshakedoctor.config.LogTarget;
  * application's SLF4J when it has one with a provider (found through the failing thread's context
  * class loader, then the system class loader), else through {@link System.Logger}, which the host's
  * logging may own (JUL by default). Both are looked up at the first failure, never at start-up, so
- * the agent neither initialises nor reconfigures the host's logging. A failure raised while this
+ * the agent neither initialises nor reconfigures the host's logging. The level follows {@link
+ * Responsibility}: WARN only for what this service's operator must act on. A failure raised while this
  * thread is already writing a line (an appender that itself speaks TLS) goes to standard error.
  */
 public final class LogLineOutput implements FailureOutput {
@@ -18,6 +19,7 @@ public final class LogLineOutput implements FailureOutput {
   private volatile boolean resolved;
   private volatile Slf4jLineSink slf4j;
   private volatile System.Logger logger;
+  private volatile boolean exiting;
 
   public LogLineOutput(LogTarget target) {
     this.target = target;
@@ -25,7 +27,21 @@ public final class LogLineOutput implements FailureOutput {
 
   @Override
   public void write(FailureEvent event, long repeats) {
-    String line = line(event, repeats);
+    emit(Responsibility.of(event).warn(), line(event, repeats));
+  }
+
+  @Override
+  public void writeSummary(FailureSummary summary) {
+    emit(Responsibility.of(summary.example()).warn(), "handshake-doctor: " + summary.sentence());
+  }
+
+  @Override
+  public void exiting() {
+    exiting = true;
+  }
+
+  /** WARN for what the operator must act on, INFO for the rest (see {@link Responsibility}). */
+  private void emit(boolean warn, String line) {
     if (target == LogTarget.STDERR) {
       System.err.println(line);
     } else if (target == LogTarget.AUTO) {
@@ -36,8 +52,13 @@ public final class LogLineOutput implements FailureOutput {
       writing.set(Boolean.TRUE);
       try {
         Slf4jLineSink sink = slf4j();
-        if (sink == null || !sink.warn(line)) {
-          logger().log(System.Logger.Level.WARNING, line);
+        if (sink != null && sink.log(warn, line)) {
+          return;
+        }
+        if (exiting) {
+          System.err.println(line); // JUL closes its handlers in a shutdown hook of its own
+        } else {
+          logger().log(warn ? System.Logger.Level.WARNING : System.Logger.Level.INFO, line);
         }
       } finally {
         writing.remove();
@@ -79,7 +100,9 @@ public final class LogLineOutput implements FailureOutput {
         .append(event.diagnosis().cause().id())
         .append(" (")
         .append(event.diagnosis().confidence().id())
-        .append(" confidence): ")
+        .append(" confidence; ")
+        .append(Responsibility.of(event).phrase())
+        .append("): ")
         .append(event.summary())
         .append("; fix: ")
         .append(event.diagnosis().fix());

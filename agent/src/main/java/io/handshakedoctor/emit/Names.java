@@ -35,5 +35,16 @@ public final class Names {
   /** Only in log-type outputs: how many equal failures one entry stands for. */
   public static final String REPEAT_COUNT = NAMESPACE + "repeat.count";
 
+  /** Events file: {@code WARN} when this service's operator must act, else {@code INFO} ({@link Responsibility}). */
+  public static final String SEVERITY = NAMESPACE + "severity";
+
+  // An aggregate: the failures of one group held back over an interval ({@link FailureSummary}).
+  public static final String AGGREGATE_TEXT = NAMESPACE + "aggregate.text";
+  public static final String AGGREGATE_SINCE = NAMESPACE + "aggregate.since";
+  public static final String AGGREGATE_PEERS_DISTINCT = NAMESPACE + "aggregate.peers.distinct";
+  public static final String AGGREGATE_PEERS_ESTIMATED = NAMESPACE + "aggregate.peers.estimated";
+  public static final String AGGREGATE_PEERS_EXAMPLES = NAMESPACE + "aggregate.peers.examples";
+  public static final String AGGREGATE_COMMON = NAMESPACE + "aggregate.common";
+
   private Names() {}
 }

@@ -29,16 +29,21 @@ final class Slf4jLineSink {
 
   private final Object logger;
   private final Method warn;
+  private final Method info;
 
-  private Slf4jLineSink(Object logger, Method warn) {
+  private Slf4jLineSink(Object logger, Class<?> loggerType) throws NoSuchMethodException {
     this.logger = logger;
-    this.warn = warn;
+    this.warn = loggerType.getMethod("warn", String.class);
+    this.info = loggerType.getMethod("info", String.class);
   }
 
-  /** Writes the line at WARN; false when SLF4J refused it (the caller then writes it elsewhere). */
-  boolean warn(String line) {
+  /**
+   * Writes the line at WARN, or INFO when {@code warn} is false; false when SLF4J refused it (the
+   * caller then writes it elsewhere).
+   */
+  boolean log(boolean warn, String line) {
     try {
-      warn.invoke(logger, line);
+      (warn ? this.warn : info).invoke(logger, line);
       return true;
     } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
       return false;
@@ -91,7 +96,7 @@ final class Slf4jLineSink {
           || logger.getClass().getName().equals("org.slf4j.helpers.NOPLogger")) {
         return Lookup.ABSENT;
       }
-      found[0] = new Slf4jLineSink(logger, loggerType.getMethod("warn", String.class));
+      found[0] = new Slf4jLineSink(logger, loggerType);
       return Lookup.FOUND;
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       return Lookup.ABSENT;
@@ -109,7 +114,7 @@ final class Slf4jLineSink {
     if (!loggerType.isInstance(logger)) {
       return Lookup.ABSENT;
     }
-    found[0] = new Slf4jLineSink(logger, loggerType.getMethod("warn", String.class));
+    found[0] = new Slf4jLineSink(logger, loggerType);
     return Lookup.FOUND;
   }
 

@@ -12,5 +12,10 @@ public enum FailureOrigin {
    */
   TRANSPORT_CLOSED,
   /** An SSLEngine from another provider threw during wrap or unwrap. */
-  ENGINE_EXCEPTION
+  ENGINE_EXCEPTION,
+  /**
+   * The handshake completed, then a {@code HostnameVerifier} (OkHttp's, HttpClient 5's, the
+   * application's) rejected the host name; the connection is closed without a TLS alert.
+   */
+  HOSTNAME_VERIFIER
 }

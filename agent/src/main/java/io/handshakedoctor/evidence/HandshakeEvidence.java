@@ -29,11 +29,14 @@ public final class HandshakeEvidence {
   private final AlertSummary alertReceived;
   private final FailureOrigin origin;
   private final String jsseAlert;
+  private final String hostnameVerifier;
   private final Throwable failure;
   private final byte[] peerBytesSample;
   private final Instant failedAt;
   private final Duration elapsed;
   private final String javaVersion;
+  private final boolean renegotiation;
+  private final LastGoodHandshake lastGood;
 
   private HandshakeEvidence(Builder b) {
     this.side = b.side;
@@ -53,11 +56,14 @@ public final class HandshakeEvidence {
     this.alertReceived = b.alertReceived;
     this.origin = b.origin == null ? FailureOrigin.TLS_FATAL : b.origin;
     this.jsseAlert = b.jsseAlert;
+    this.hostnameVerifier = b.hostnameVerifier;
     this.failure = b.failure;
     this.peerBytesSample = b.peerBytesSample == null ? null : b.peerBytesSample.clone();
     this.failedAt = b.failedAt == null ? Instant.now() : b.failedAt;
     this.elapsed = b.elapsed;
     this.javaVersion = b.javaVersion;
+    this.renegotiation = b.renegotiation;
+    this.lastGood = b.lastGood;
   }
 
   public static Builder builder(Side side) {
@@ -152,6 +158,14 @@ public final class HandshakeEvidence {
     return jsseAlert;
   }
 
+  /**
+   * The class of the host name verifier that rejected the host after the handshake ({@link
+   * FailureOrigin#HOSTNAME_VERIFIER}); null otherwise.
+   */
+  public String hostnameVerifier() {
+    return hostnameVerifier;
+  }
+
   /** The exception that ended the handshake, with its cause chain. */
   public Throwable failure() {
     return failure;
@@ -177,6 +191,19 @@ public final class HandshakeEvidence {
   /** {@code java.version} of this JVM. */
   public String javaVersion() {
     return javaVersion;
+  }
+
+  /**
+   * True when this connection had completed a handshake before the one that failed (a TLS 1.2
+   * renegotiation): the first handshake's configuration worked.
+   */
+  public boolean renegotiation() {
+    return renegotiation;
+  }
+
+  /** The last successful handshake with the same peer in this JVM, or null when none is remembered. */
+  public LastGoodHandshake lastGood() {
+    return lastGood;
   }
 
   /** The server name this connection wanted: SNI sent, else the peer host. */
@@ -209,11 +236,14 @@ public final class HandshakeEvidence {
     private AlertSummary alertReceived;
     private FailureOrigin origin;
     private String jsseAlert;
+    private String hostnameVerifier;
     private Throwable failure;
     private byte[] peerBytesSample;
     private Instant failedAt;
     private Duration elapsed;
     private String javaVersion = System.getProperty("java.version");
+    private boolean renegotiation;
+    private LastGoodHandshake lastGood;
 
     private Builder(Side side) {
       this.side = side;
@@ -290,6 +320,11 @@ public final class HandshakeEvidence {
       return this;
     }
 
+    public Builder hostnameVerifier(String v) {
+      hostnameVerifier = v;
+      return this;
+    }
+
     public Builder jsseAlert(String v) {
       jsseAlert = v;
       return this;
@@ -317,6 +352,16 @@ public final class HandshakeEvidence {
 
     public Builder javaVersion(String v) {
       javaVersion = v;
+      return this;
+    }
+
+    public Builder renegotiation(boolean v) {
+      renegotiation = v;
+      return this;
+    }
+
+    public Builder lastGood(LastGoodHandshake v) {
+      lastGood = v;
       return this;
     }
 

@@ -22,6 +22,9 @@ public final class LocalConfiguration {
   private final List<String> trustedIssuers;
   private final boolean hasServerNameMatchers;
   private final List<String> keyTypes;
+  private final List<PolicySetting> policy;
+  private final PolicySetting protocolsSource;
+  private final PolicySetting cipherSuitesSource;
 
   private LocalConfiguration(Builder b) {
     this.enabledProtocols = Lists.copy(b.enabledProtocols);
@@ -37,6 +40,9 @@ public final class LocalConfiguration {
     this.trustedIssuers = b.trustedIssuers == null ? null : Lists.copy(b.trustedIssuers);
     this.hasServerNameMatchers = b.hasServerNameMatchers;
     this.keyTypes = b.keyTypes == null ? null : Lists.copy(b.keyTypes);
+    this.policy = Lists.copy(b.policy);
+    this.protocolsSource = b.protocolsSource;
+    this.cipherSuitesSource = b.cipherSuitesSource;
   }
 
   public static Builder builder() {
@@ -112,6 +118,38 @@ public final class LocalConfiguration {
     return keyTypes;
   }
 
+  /**
+   * Every source of local TLS policy read at failure time (security and system properties), set
+   * or not, with where each was set; empty when not read.
+   */
+  public List<PolicySetting> policy() {
+    return policy;
+  }
+
+  /** The setting called {@code name} (e.g. {@code jdk.tls.client.protocols}), or null when not read. */
+  public PolicySetting policy(String name) {
+    for (PolicySetting s : policy) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What chose the enabled protocols: the application ({@code SSLParameters.setProtocols}), a
+   * system property ({@code jdk.tls.client.protocols}, {@code https.protocols}) or SunJSSE's
+   * default; null when unknown.
+   */
+  public PolicySetting protocolsSource() {
+    return protocolsSource;
+  }
+
+  /** What chose the enabled cipher suites, as {@link #protocolsSource()}; null when unknown. */
+  public PolicySetting cipherSuitesSource() {
+    return cipherSuitesSource;
+  }
+
   /** Mutable builder; not thread-safe. */
   public static final class Builder {
     private List<String> enabledProtocols;
@@ -127,6 +165,24 @@ public final class LocalConfiguration {
     private List<String> trustedIssuers;
     private boolean hasServerNameMatchers;
     private List<String> keyTypes;
+    private List<PolicySetting> policy;
+    private PolicySetting protocolsSource;
+    private PolicySetting cipherSuitesSource;
+
+    public Builder policy(List<PolicySetting> v) {
+      policy = v;
+      return this;
+    }
+
+    public Builder protocolsSource(PolicySetting v) {
+      protocolsSource = v;
+      return this;
+    }
+
+    public Builder cipherSuitesSource(PolicySetting v) {
+      cipherSuitesSource = v;
+      return this;
+    }
 
     public Builder keyTypes(List<String> v) {
       keyTypes = v;

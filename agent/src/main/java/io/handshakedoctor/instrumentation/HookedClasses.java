@@ -18,7 +18,9 @@ public final class HookedClasses {
           "sun/security/ssl/X509Authentication",
           "sun/security/ssl/SSLSocketImpl",
           "sun/security/ssl/SSLEngineImpl",
-          "jdk/internal/net/http/common/SSLTube");
+          "jdk/internal/net/http/common/SSLTube",
+          "sun/net/www/protocol/https/HttpsClient",
+          "javax/net/ssl/SSLPeerUnverifiedException");
 
   private HookedClasses() {}
 

@@ -178,6 +178,28 @@ public final class JsseHookPoints {
                         ABANDONED,
                         HookGuard.RETURNED_IS_NEW,
                         field("engine", "Ljavax/net/ssl/SSLEngine;"), RETURNED, parameter(0)))));
+    m.put(
+        "sun/net/www/protocol/https/HttpsClient",
+        List.of(
+            // HttpsURLConnection with an application's HostnameVerifier checks the host itself,
+            // after the handshake; its "HTTPS hostname wrong" never passes through JSSE.
+            new HookPoint(
+                    "HttpsClient.checkURLSpoofing(HostnameVerifier)",
+                    MethodPattern.named("checkURLSpoofing").parameters(1))
+                .onThrow(
+                    new HookCall(
+                        "hostnameRejected",
+                        "(" + OBJECT + OBJECT + THROWABLE + ")V",
+                        parameter(0), field("session", "Ljavax/net/ssl/SSLSession;"), THROWN))));
+    m.put(
+        "javax/net/ssl/SSLPeerUnverifiedException",
+        List.of(
+            // What OkHttp, HttpClient 5 and applications throw when their HostnameVerifier says no
+            // after the handshake: the only JDK code every such check passes through.
+            new HookPoint(
+                    "SSLPeerUnverifiedException(String)",
+                    MethodPattern.constructor().parameters(1))
+                .onReturn(new HookCall("peerUnverified", "(" + THROWABLE + ")V", THIS))));
     return Collections.unmodifiableMap(m);
   }
 

@@ -13,6 +13,9 @@ import java.util.jar.JarFile;
 public final class HandshakeDoctorAgent {
   private static final String INSTALLER = "io.handshakedoctor.AgentInstaller";
 
+  /** The running copy's installer, so that attaching again only applies the new settings. */
+  private static Class<?> installer;
+
   private HandshakeDoctorAgent() {}
 
   public static void premain(String arguments, Instrumentation instrumentation) {
@@ -26,8 +29,12 @@ public final class HandshakeDoctorAgent {
   private static synchronized void start(
       String arguments, Instrumentation instrumentation, boolean attached) {
     try {
+      if (installer != null) {
+        installer.getMethod("reconfigure", String.class).invoke(null, arguments);
+        return;
+      }
       if (System.getProperty("handshake.doctor.started") != null) {
-        return; // attached twice: the first copy already runs
+        return; // another copy of the agent (another jar) already runs
       }
       System.setProperty("handshake.doctor.started", "true");
       File jar = agentJar();
@@ -35,7 +42,7 @@ public final class HandshakeDoctorAgent {
       // into the boot loader); everything else sits under inst/ where no other loader looks.
       ClassLoader agentLoader =
           new IsolatedClassLoader(jar, ClassLoader.getPlatformClassLoader());
-      Class<?> installer = Class.forName(INSTALLER, true, agentLoader);
+      installer = Class.forName(INSTALLER, true, agentLoader);
       installer
           .getMethod("install", String.class, Instrumentation.class, boolean.class, JarFile.class)
           .invoke(null, arguments, instrumentation, attached, new JarFile(jar));

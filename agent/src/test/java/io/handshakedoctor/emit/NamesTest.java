@@ -144,7 +144,7 @@ class NamesTest {
   @Test
   void theEventsFileWritesTheEventNameAndTheRepeatCountUnderTheProjectNamespace() throws Exception {
     java.nio.file.Path file = Files.createTempDirectory("names").resolve("events.jsonl");
-    new JsonLinesOutput(file, (message, t) -> {}).write(FullEvents.client(), 3);
+    new JsonLinesOutput(file, 1 << 20, 1).write(FullEvents.client(), 3);
     String line = Files.readString(file);
     assertTrue(line.contains("\"event.name\":\"handshake_doctor.handshake.failure\""), line);
     assertTrue(line.contains("\"handshake_doctor.repeat.count\":3"), line);

@@ -37,12 +37,18 @@ final class ForkedJvm {
   }
 
   List<String> command(TestJdk jdk, String mainClass, List<String> args) throws IOException {
+    return command(jdk, mainClass, List.of(), args);
+  }
+
+  /** As {@link #command(TestJdk, String, List)}, with {@code jvmArgs} (e.g. {@code -D} options) before the class path. */
+  List<String> command(TestJdk jdk, String mainClass, List<String> jvmArgs, List<String> args) throws IOException {
     Path hosts = dir.resolve("hosts");
     Files.write(hosts, ("127.0.0.1 " + ExternalPki.APP_HOST + " " + ExternalPki.OTHER_HOST + "\n").getBytes(StandardCharsets.US_ASCII));
     List<String> command = new ArrayList<>();
     command.add(jdk.java());
     command.add("-javaagent:" + AGENT_JAR + "=events.file=" + events + ",log=stderr,dedup.interval=0");
     command.add("-Djdk.net.hosts.file=" + hosts);
+    command.addAll(jvmArgs);
     command.add("-cp");
     command.add(SAMPLES_JAR.toString());
     command.add(mainClass);
@@ -52,7 +58,12 @@ final class ForkedJvm {
 
   /** Runs Connect to completion (bounded) and returns its stdout. */
   String connect(TestJdk jdk, List<String> args, Duration timeout) throws IOException, InterruptedException {
-    int exit = Processes.run(command(jdk, CONNECT, args), dir, "jvm", null, timeout);
+    return connect(jdk, List.of(), args, timeout);
+  }
+
+  /** Runs Connect with {@code jvmArgs} to completion (bounded) and returns its stdout. */
+  String connect(TestJdk jdk, List<String> jvmArgs, List<String> args, Duration timeout) throws IOException, InterruptedException {
+    int exit = Processes.run(command(jdk, CONNECT, jvmArgs, args), dir, "jvm", null, timeout);
     if (exit != 0) {
       throw new AssertionError("Connect exited " + exit + " (-1: killed after " + timeout + ")\n" + describe());
     }

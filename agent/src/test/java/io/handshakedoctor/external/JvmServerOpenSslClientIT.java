@@ -3,6 +3,8 @@ package io.handshakedoctor.external;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.compatibility.CompatibilityLog;
+import io.handshakedoctor.compatibility.EventCaptures;
 import io.handshakedoctor.testsupport.TestJdk;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -188,6 +190,10 @@ class JvmServerOpenSslClientIT {
     String line = run.lines.get(c.name);
     String context = c.name + " on " + jdk + " " + kind + " server\nline: " + line + "\n" + run.jvm.describe()
         + "\n--- s_client stderr (tail)\n" + ForkedJvm.tail(Processes.read(run.jvm.dir.resolve("s_client-" + c.name + ".err")), 1500);
+    Map<String, Object> recorded = run.events.get(c.name);
+    CompatibilityLog.record("SunJSSE", "socket".equals(kind) ? "SSLServerSocket" : "SSLEngine server", String.valueOf(jdk.feature()),
+        "s_client " + c.name, c.cause == null ? "none" : c.cause,
+        recorded == null ? "none" : String.valueOf(recorded.get("handshake_doctor.cause")), EventCaptures.of(recorded));
     assertEquals(null, run.problem, context);
     assertTrue(line != null, "Serve logged no line for this connection\n" + context);
     if (c.cause == null) {

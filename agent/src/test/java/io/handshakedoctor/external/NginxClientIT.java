@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.handshakedoctor.compatibility.CompatibilityLog;
+import io.handshakedoctor.compatibility.EventCaptures;
 import io.handshakedoctor.testsupport.TestJdk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NginxClientIT {
   static final List<String> PATHS = Arrays.asList("socket", "engine", "https-url-connection", "http-client");
+  /** Each path's name in docs/compatibility.md. */
+  static final Map<String, String> LIBRARIES = Map.of("socket", "SSLSocket", "engine", "SSLEngine",
+      "https-url-connection", "HttpsURLConnection", "http-client", "java.net.http.HttpClient");
 
   /** One nginx server block (or two, for virtual hosts) and what the client must see. */
   static final class Case {
@@ -266,6 +271,9 @@ class NginxClientIT {
     String context = c.name + " on " + jdk + " " + path + " (nginx port " + c.port + ")\nline: " + line + "\n"
         + run.jvm.describe() + "\n--- nginx error.log (tail)\n" + ForkedJvm.tail(Processes.read(dir.resolve("error.log")), 2000);
     List<Map<String, Object>> events = run.clientEvents(c.port);
+    Map<String, Object> first = events.isEmpty() ? null : events.get(0);
+    CompatibilityLog.record("SunJSSE", LIBRARIES.get(path), String.valueOf(jdk.feature()), "nginx " + c.name, c.cause == null ? "none" : c.cause,
+        first == null ? "none" : String.valueOf(first.get("handshake_doctor.cause")), EventCaptures.of(first));
     if (c.cause == null) {
       assertTrue(line.endsWith(": ok HTTP 200"), context);
       assertEquals(0, events.size(), "no event for a successful handshake\n" + context);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.abort;
 
+import io.handshakedoctor.compatibility.CompatibilityLog;
+import io.handshakedoctor.compatibility.EventCaptures;
 import io.handshakedoctor.external.NginxClientIT.Case;
 import io.handshakedoctor.external.NginxClientIT.Run;
 import io.handshakedoctor.samples.BoundedHttpExchange;
@@ -81,10 +83,7 @@ class OpenSslServerClientIT {
         command.addAll(NAMES_SENT.equals(flavour(c))
             ? Arrays.asList("-CAfile", pki.file("client-ca.pem").toString())
             : Arrays.asList("-verifyCAfile", pki.file("client-ca.pem").toString()));
-        Process p = Processes.start(command, dir, "s_server-" + c.name);
-        SERVERS.add(p);
-        Processes.awaitText(dir.resolve("s_server-" + c.name + ".out"), "ACCEPT", p, Duration.ofSeconds(10),
-            "openssl s_server (" + Processes.read(dir.resolve("s_server-" + c.name + ".err")) + ")");
+        SERVERS.add(Processes.startSServer(command, dir, "s_server-" + c.name));
       }
     } catch (AssertionError | RuntimeException e) {
       stopServers();
@@ -140,6 +139,10 @@ class OpenSslServerClientIT {
     String context = c.name + " on " + jdk + " " + path + " (s_server port " + c.port + ")\nline: " + line + "\n" + run.jvm.describe()
         + "\n--- s_server stdout (tail)\n" + ForkedJvm.tail(Processes.read(dir.resolve("s_server-" + c.name + ".out")), 1500);
     List<Map<String, Object>> events = run.clientEvents(c.port);
+    Map<String, Object> first = events.isEmpty() ? null : events.get(0);
+    CompatibilityLog.record("SunJSSE", NginxClientIT.LIBRARIES.get(path), String.valueOf(jdk.feature()), "s_server " + c.name,
+        c.cause == null ? "none" : c.cause, first == null ? "none" : String.valueOf(first.get("handshake_doctor.cause")),
+        EventCaptures.of(first));
     if (c.cause == null) {
       if (line.contains(BoundedHttpExchange.NOT_COMPLETED) && events.isEmpty()) {
         // The handshake succeeded (no event) and java.net.http then never finished the request.

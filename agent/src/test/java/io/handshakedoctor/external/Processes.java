@@ -122,6 +122,19 @@ final class Processes {
   }
 
   /** Waits until {@code file} contains {@code text}; fails early if the process died. */
+  /** Starts {@code openssl s_server} (output in {@code name}.out/.err) and waits until it accepts. */
+  static Process startSServer(List<String> command, Path dir, String name) throws IOException, InterruptedException {
+    Process p = start(command, dir, name);
+    try {
+      awaitText(dir.resolve(name + ".out"), "ACCEPT", p, Duration.ofSeconds(10),
+          "openssl s_server (" + read(dir.resolve(name + ".err")) + ")");
+    } catch (AssertionError | RuntimeException e) {
+      stop(p);
+      throw e;
+    }
+    return p;
+  }
+
   static void awaitText(Path file, String text, Process p, Duration timeout, String what) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {

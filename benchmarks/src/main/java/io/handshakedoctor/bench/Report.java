@@ -274,6 +274,9 @@ public final class Report {
     Map<String, Map<String, List<Double>>> byMode = new TreeMap<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "startup-*-*.txt")) {
       for (Path f : files) {
+        if (f.getFileName().toString().startsWith("startup-rss-")) {
+          continue;
+        }
         String[] name = f.getFileName().toString().replace(".txt", "").split("-");
         String variant = name[name.length - 1];
         String mode = String.join("-", Arrays.copyOfRange(name, 1, name.length - 1));
@@ -291,8 +294,8 @@ public final class Report {
       return;
     }
     out.append("### JVM start-up (wall clock, ms; delta = variant − plain of the same round)\n\n");
-    out.append("| program | variant | runs | median ms | delta vs plain, median [min, max] | target (agent) |\n");
-    out.append("|---|---|---|---|---|---|\n");
+    out.append("| program | variant | runs | median ms | delta vs plain, median [min, max] | peak RSS MiB, median (× plain) | target (agent) |\n");
+    out.append("|---|---|---|---|---|---|---|\n");
     for (Map.Entry<String, Map<String, List<Double>>> m : byMode.entrySet()) {
       List<Double> plain = m.getValue().get(PLAIN);
       for (Map.Entry<String, List<Double>> v : m.getValue().entrySet()) {
@@ -306,13 +309,44 @@ public final class Report {
             .append(v.getValue().size()).append(" | ")
             .append(String.format(Locale.ROOT, "%.0f", median(v.getValue()))).append(" | ")
             .append(deltas.isEmpty() ? "" : spread(deltas, "%+.0f")).append(" | ")
-            .append(v.getKey().equals("agent") && m.getKey().equals("context")
-                ? (median(deltas) <= 100 ? "≤ +100 ms: yes" : "≤ +100 ms: **no**")
+            .append(rss(dir, m.getKey(), v.getKey())).append(" | ")
+            .append(v.getKey().equals("agent") && isFirstUse(m.getKey())
+                ? (median(deltas) <= 50 ? "≤ +50 ms: yes" : "≤ +50 ms: **no**")
                 : "")
             .append(" |\n");
       }
     }
     out.append('\n');
+  }
+
+  /** The two first-use programs: the default parameters, and a full handshake. */
+  private static boolean isFirstUse(String mode) {
+    return mode.equals("parameters") || mode.equals("handshake");
+  }
+
+  /** Median peak RSS of a program under a variant, and its ratio to plain's; blank without data. */
+  private static String rss(Path dir, String mode, String variant) throws IOException {
+    List<Double> mine = kib(dir.resolve("startup-rss-" + mode + "-" + variant + ".txt"));
+    List<Double> plain = kib(dir.resolve("startup-rss-" + mode + "-" + PLAIN + ".txt"));
+    if (mine.isEmpty()) {
+      return "";
+    }
+    String text = String.format(Locale.ROOT, "%.1f", median(mine) / 1024);
+    return plain.isEmpty() || variant.equals(PLAIN)
+        ? text
+        : text + String.format(Locale.ROOT, " (×%.2f)", median(mine) / median(plain));
+  }
+
+  private static List<Double> kib(Path file) throws IOException {
+    List<Double> out = new ArrayList<>();
+    if (Files.exists(file)) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (line.trim().matches("[0-9]+")) {
+          out.add(Double.parseDouble(line.trim()));
+        }
+      }
+    }
+    return out;
   }
 
   // ---- heap probe ---------------------------------------------------------------------------

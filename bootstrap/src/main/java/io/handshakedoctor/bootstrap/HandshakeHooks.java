@@ -277,6 +277,39 @@ public final class HandshakeHooks {
     }
   }
 
+  /**
+   * HttpsURLConnection's own host name check (its {@code HostnameVerifier} included) rejected the
+   * host after the handshake; {@code session} is the connection's {@code SSLSession}.
+   */
+  public static void hostnameRejected(Object verifier, Object session, Throwable thrown) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.hostnameRejected(verifier, session, thrown);
+    } catch (Throwable t) {
+      suppressed(l, "hostnameRejected", t);
+    }
+  }
+
+  /**
+   * An {@code SSLPeerUnverifiedException} was just constructed: OkHttp, HttpClient 5 and most
+   * applications make one when a {@code HostnameVerifier} rejects the host after the handshake.
+   */
+  public static void peerUnverified(Throwable exception) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.peerUnverified(exception);
+    } catch (Throwable t) {
+      suppressed(l, "peerUnverified", t);
+    }
+  }
+
+
   private static void suppressed(HandshakeListener l, String where, Throwable t) {
     suppressedErrors.incrementAndGet();
     try {

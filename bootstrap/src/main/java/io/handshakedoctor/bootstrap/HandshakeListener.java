@@ -86,6 +86,11 @@ public interface HandshakeListener {
   /** A native engine's unwrap returned {@code result} (an SSLEngineResult) or threw. */
   default void nativeEngineUnwrapped(
       Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {}
+  /** HttpsURLConnection's host name check rejected the host after the handshake. */
+  default void hostnameRejected(Object verifier, Object session, Throwable thrown) {}
+
+  /** An {@code SSLPeerUnverifiedException} was constructed (not yet thrown). */
+  default void peerUnverified(Throwable exception) {}
 
   /** An error inside the agent that a hook caught; the host carries on. */
   void internalError(String where, Throwable error);

@@ -73,7 +73,10 @@ final class Scenarios {
                 ClientCertificateScenario.rejected(),
                 new AlpnMismatchScenario(),
                 new NoSharedSignatureSchemeScenario(),
-                new LocalCredentialsMissingScenario());
+                new LocalCredentialsMissingScenario(),
+                new SslV2ClientHelloScenario(),
+                new WeakEphemeralDhScenario(),
+                new ClientRenegotiationRefusedScenario());
     }
 
     static Scenario named(String name) {

@@ -19,6 +19,16 @@ public final class ContextCapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void hostnameRejected(Object verifier, Object session, Throwable thrown) {
+    delegate.hostnameRejected(verifier, session, thrown);
+  }
+
+  @Override
+  public void peerUnverified(Throwable exception) {
+    delegate.peerUnverified(exception);
+  }
+
+  @Override
   public void engineCreated(Object engine, Object transportContext) {
     delegate.engineCreated(engine, transportContext);
     contexts.engineCreated(transportContext);

@@ -38,6 +38,8 @@ import javax.net.ssl.SSLSocketFactory;
  * <pre>
  * java -cp sample-apps.jar io.handshakedoctor.samples.external.Connect [options] --url URL [options] [--url URL [options]]...
  *   --client socket|engine|https-url-connection|http-client   (default socket)
+ *            okhttp|apache-httpclient5|https-url-connection-verifier|socket-verifier: the host name is checked by
+ *            a HostnameVerifier after the handshake (OkHttp's, HttpClient 5's DefaultHostnameVerifier, a custom one)
  *   --truststore PATH          PEM certificates or PKCS12 (default: the JDK's cacerts)
  *   --keystore PATH            PKCS12, or PEM with a PKCS#8 PRIVATE KEY and its chain (client certificate)
  *   --password PASS            for both stores (default changeit)
@@ -50,7 +52,8 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class Connect {
 
-    static final List<String> CLIENTS = List.of("socket", "engine", "https-url-connection", "http-client");
+    static final List<String> CLIENTS = List.of("socket", "engine", "https-url-connection", "http-client",
+            "okhttp", "apache-httpclient5", "https-url-connection-verifier", "socket-verifier");
 
     private Connect() {
     }
@@ -135,6 +138,11 @@ public final class Connect {
                 return viaEngine(uri, context, attempt, timeoutMs);
             case "https-url-connection":
                 return viaHttpsUrlConnection(uri, context, attempt, timeoutMs);
+            case "okhttp":
+            case "apache-httpclient5":
+            case "https-url-connection-verifier":
+            case "socket-verifier":
+                return VerifyingClients.connect(attempt.get("client"), uri, context, attempt, timeoutMs);
             default:
                 return viaHttpClient(uri, context, attempt, timeoutMs);
         }
@@ -143,6 +151,11 @@ public final class Connect {
     /** Applies --protocols, --ciphers and --sni; endpoint identification on. */
     static void configure(SSLParameters parameters, Map<String, String> attempt) {
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        configureWithoutHostCheck(parameters, attempt);
+    }
+
+    /** Applies --protocols, --ciphers and --sni; the host name is left to a HostnameVerifier. */
+    static void configureWithoutHostCheck(SSLParameters parameters, Map<String, String> attempt) {
         if (attempt.containsKey("protocols")) {
             parameters.setProtocols(attempt.get("protocols").split(","));
         }
@@ -226,14 +239,14 @@ public final class Connect {
         return BoundedHttpExchange.send(client, get, 2L * timeoutMs).statusCode();
     }
 
-    private static byte[] request(URI uri) {
+    static byte[] request(URI uri) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         return ("GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Reads the response until the server closes (bounded) and returns the status code. */
-    private static int status(InputStream in) throws IOException {
+    static int status(InputStream in) throws IOException {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         byte[] buffer = new byte[4096];
         for (int n; response.size() < 1 << 20 && (n = in.read(buffer)) >= 0; ) {

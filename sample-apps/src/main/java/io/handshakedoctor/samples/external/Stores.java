@@ -47,7 +47,7 @@ final class Stores {
         return context;
     }
 
-    private static TrustManager[] trustManagers(String path, char[] password) throws Exception {
+    static TrustManager[] trustManagers(String path, char[] password) throws Exception {
         if (path == null) {
             return null;
         }
