@@ -310,6 +310,65 @@ public final class HandshakeHooks {
   }
 
 
+  /**
+   * BouncyCastle JSSE raised an alert on {@code connection} (its socket or engine): what it tells
+   * the peer and why ({@code cause} is what the handshake throws).
+   */
+  public static void bcAlertRaised(
+      Object connection, boolean client, short level, short description, String message, Throwable cause) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.bcAlertRaised(connection, client, level, description, message, cause);
+    } catch (Throwable t) {
+      suppressed(l, "bcAlertRaised", t);
+    }
+  }
+
+  /** BouncyCastle JSSE received an alert on {@code connection}. */
+  public static void bcAlertReceived(Object connection, boolean client, short level, short description) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.bcAlertReceived(connection, client, level, description);
+    } catch (Throwable t) {
+      suppressed(l, "bcAlertReceived", t);
+    }
+  }
+
+  /**
+   * BouncyCastle JSSE's key manager was asked for a client key (the server sent a
+   * CertificateRequest) and chose {@code chosen} (null: none).
+   */
+  public static void bcClientKeyChosen(Object connection, String[] keyTypes, Object issuers, Object chosen) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.bcClientKeyChosen(connection, keyTypes, issuers, chosen);
+    } catch (Throwable t) {
+      suppressed(l, "bcClientKeyChosen", t);
+    }
+  }
+
+  /** BouncyCastle made the exception for a fatal alert it received, on the handshake's thread. */
+  public static void bcFatalAlertReceivedThrown(Throwable exception) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.bcFatalAlertReceivedThrown(exception);
+    } catch (Throwable t) {
+      suppressed(l, "bcFatalAlertReceivedThrown", t);
+    }
+  }
+
   private static void suppressed(HandshakeListener l, String where, Throwable t) {
     suppressedErrors.incrementAndGet();
     try {

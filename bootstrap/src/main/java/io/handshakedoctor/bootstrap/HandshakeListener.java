@@ -92,6 +92,26 @@ public interface HandshakeListener {
   /** An {@code SSLPeerUnverifiedException} was constructed (not yet thrown). */
   default void peerUnverified(Throwable exception) {}
 
+  /**
+   * BouncyCastle JSSE raised an alert on {@code connection} (its SSLSocket or SSLEngine); its trust
+   * manager calls arrive through {@link #certificatesChecking} and {@link #certificatesChecked}
+   * with the same connection as the context.
+   */
+  default void bcAlertRaised(
+      Object connection, boolean client, short level, short description, String message, Throwable cause) {}
+
+  /** BouncyCastle JSSE received an alert on {@code connection}. */
+  default void bcAlertReceived(Object connection, boolean client, short level, short description) {}
+
+  /**
+   * BouncyCastle JSSE asked for a client key: the server's CertificateRequest ({@code keyTypes},
+   * {@code issuers} a {@code Principal[]}) and the key chosen, null for none.
+   */
+  default void bcClientKeyChosen(Object connection, String[] keyTypes, Object issuers, Object chosen) {}
+
+  /** BouncyCastle made the exception for a fatal alert it received (a {@code TlsFatalAlertReceived}). */
+  default void bcFatalAlertReceivedThrown(Throwable exception) {}
+
   /** An error inside the agent that a hook caught; the host carries on. */
   void internalError(String where, Throwable error);
 }
