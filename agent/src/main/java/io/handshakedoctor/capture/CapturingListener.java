@@ -1,6 +1,7 @@
 package io.handshakedoctor.capture;
 
 import io.handshakedoctor.bootstrap.HandshakeListener;
+import io.handshakedoctor.capture.bcjsse.BcJsseFailures;
 import io.handshakedoctor.capture.tcnative.NativeEngineCaptures;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
@@ -26,6 +27,8 @@ public final class CapturingListener implements HandshakeListener {
   private final EvidenceAssembler assembler;
   /** netty-tcnative's OpenSSL/BoringSSL engines (Netty, gRPC's shaded copy): their own captures. */
   private final NativeEngineCaptures nativeEngines;
+  /** BouncyCastle JSSE's sockets and engines: failures from its own alert callbacks. */
+  private final BcJsseFailures bcJsse;
   private final FailureSink sink;
   private final InternalErrorReporter errors;
   /** Null when the peer inventory is off. */
@@ -62,6 +65,7 @@ public final class CapturingListener implements HandshakeListener {
     this.lastGood = new LastGoodRecorder(peers, jsse);
     this.assembler = new EvidenceAssembler(jsse, peers);
     this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink);
+    this.bcJsse = new BcJsseFailures(maxInFlight, sink);
     this.sink = sink;
     this.errors = errors;
     this.healthy = healthy;
@@ -133,8 +137,31 @@ public final class CapturingListener implements HandshakeListener {
     if (capture != null) {
       capture.trustChecked(chain, thrown, peerIsServer);
     } else {
-      nativeEngines.trustChecked(handshakeContext, chain, thrown, peerIsServer);
+      if (!nativeEngines.trustChecked(handshakeContext, chain, thrown, peerIsServer)) {
+        bcJsse.trustChecked(handshakeContext, chain, thrown, peerIsServer);
+      }
     }
+  }
+
+  @Override
+  public void bcAlertRaised(
+      Object connection, boolean client, short level, short description, String message, Throwable cause) {
+    bcJsse.alertRaised(connection, client, level, description, message, cause);
+  }
+
+  @Override
+  public void bcAlertReceived(Object connection, boolean client, short level, short description) {
+    bcJsse.alertReceived(connection, client, level, description);
+  }
+
+  @Override
+  public void bcClientKeyChosen(Object connection, String[] keyTypes, Object issuers, Object chosen) {
+    bcJsse.clientKeyChosen(connection, keyTypes, issuers, chosen);
+  }
+
+  @Override
+  public void bcFatalAlertReceivedThrown(Throwable exception) {
+    bcJsse.fatalAlertReceivedThrown(exception);
   }
 
   @Override

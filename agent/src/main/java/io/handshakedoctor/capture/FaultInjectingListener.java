@@ -130,6 +130,27 @@ public final class FaultInjectingListener implements HandshakeListener {
   }
 
   @Override
+  public void bcAlertRaised(
+      Object connection, boolean client, short level, short description, String message, Throwable cause) {
+    delegate.bcAlertRaised(connection, client, level, description, message, cause);
+  }
+
+  @Override
+  public void bcAlertReceived(Object connection, boolean client, short level, short description) {
+    delegate.bcAlertReceived(connection, client, level, description);
+  }
+
+  @Override
+  public void bcClientKeyChosen(Object connection, String[] keyTypes, Object issuers, Object chosen) {
+    delegate.bcClientKeyChosen(connection, keyTypes, issuers, chosen);
+  }
+
+  @Override
+  public void bcFatalAlertReceivedThrown(Throwable exception) {
+    delegate.bcFatalAlertReceivedThrown(exception);
+  }
+
+  @Override
   public void internalError(String where, Throwable error) {
     delegate.internalError(where, error);
   }

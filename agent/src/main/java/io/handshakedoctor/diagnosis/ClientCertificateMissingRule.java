@@ -49,7 +49,9 @@ final class ClientCertificateMissingRule implements DiagnosisRule {
   private static Optional<Diagnosis> clientSide(HandshakeEvidence e) {
     CertificateRequestSummary request = e.certificateRequest();
     if (request == null) {
-      return Optional.empty();
+      // TLS 1.3's certificate_required means exactly this (RFC 8446 4.4.2.4), even when the
+      // CertificateRequest itself was not seen (BouncyCastle JSSE without a key manager).
+      return "certificate_required".equals(Facts.alertReceived(e)) ? Optional.of(requestUnseen(e)) : Optional.empty();
     }
     boolean choseNone = e.clientCredentials() != null && e.clientCredentials().choseNone();
     boolean unknownChoice = e.clientCredentials() == null;
@@ -89,6 +91,22 @@ final class ClientCertificateMissingRule implements DiagnosisRule {
       d.alternative(Cause.CONNECTION_RESET_DURING_HANDSHAKE, Cause.CLIENT_CERTIFICATE_REJECTED);
     }
     return Optional.of(d.build());
+  }
+
+  private static Diagnosis requestUnseen(HandshakeEvidence e) {
+    return Diagnosis.builder(Cause.CLIENT_CERTIFICATE_MISSING)
+        .confidence(Confidence.MEDIUM)
+        .summary(Facts.named("The server", e) + " ended the handshake with alert certificate_required: it requires a client certificate and this client sent none"
+            + " (the server's CertificateRequest and its acceptable issuers were not captured); the client must be configured with a certificate the server accepts.")
+        .fix("Configure this client's key store with a key entry the server accepts (ask its operator for the acceptable CAs, or `openssl s_client -connect "
+            + Facts.peer(e) + "` lists them): -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=... -Djavax.net.ssl.keyStoreType=PKCS12, "
+            + "or a KeyManagerFactory in the custom SSLContext.")
+        .evidence("alert received: certificate_required")
+        .evidence("CertificateRequest not captured; key manager choice unknown")
+        .evidence(Facts.common(e))
+        .alternative(Cause.CLIENT_CERTIFICATE_REJECTED)
+        .responsibleParty(Diagnosis.CLIENT)
+        .build();
   }
 
   static String issuers(CertificateRequestSummary request) {

@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** JSSE's endpoint identification (HTTPS/LDAPS host name check) failures. */
+/** JSSE's and BouncyCastle JSSE's endpoint identification (HTTPS/LDAPS host name check) failures. */
 final class HostnameFailure {
   private static final Pattern[] PATTERNS = {
     Pattern.compile("No subject alternative DNS name matching (\\S+) found"),
     Pattern.compile("No name matching (\\S+) found"),
     Pattern.compile("No subject alternative names matching IP address (\\S+) found"),
     Pattern.compile("No subject alternative names present()"),
+    // BouncyCastle JSSE (HostnameUtil), inside the trust manager's CertificateException.
+    Pattern.compile("No subject alternative name found matching domain name (\\S+)"),
+    Pattern.compile("No subject alternative name found matching IP address (\\S+)"),
+    Pattern.compile("No name found matching (\\S+)"),
   };
 
   private HostnameFailure() {}

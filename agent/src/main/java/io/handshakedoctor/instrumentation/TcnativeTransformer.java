@@ -9,7 +9,8 @@ import java.util.function.BiConsumer;
 /**
  * Weaves netty-tcnative's engine and trust callbacks ({@link TcnativeHookPoints}) in whatever
  * application class loader loads them, Netty's own package or a relocated copy (gRPC's shaded
- * one), whenever that happens.
+ * one), whenever that happens; and BouncyCastle JSSE's ({@link BcJsseHookPoints}), which also
+ * lives in application class loaders.
  *
  * <p>Unlike JSSE's, this transformer stays registered: Netty is loaded late, maybe several times
  * (one copy per class loader, one relocated copy per shading library). Every class loaded after
@@ -28,7 +29,8 @@ public final class TcnativeTransformer implements ClassFileTransformer {
   public static void install(Instrumentation inst, BiConsumer<String, Throwable> onError) {
     inst.addTransformer(new TcnativeTransformer(onError), true);
     for (Class<?> c : inst.getAllLoadedClasses()) {
-      if (TcnativeHookPoints.isHooked(c.getName().replace('.', '/'))) {
+      String internalName = c.getName().replace('.', '/');
+      if (TcnativeHookPoints.isHooked(internalName) || BcJsseHookPoints.isHooked(internalName)) {
         try {
           inst.retransformClasses(c);
         } catch (Throwable t) {
@@ -50,6 +52,10 @@ public final class TcnativeTransformer implements ClassFileTransformer {
       return null; // Netty is never in the boot loader
     }
     List<HookPoint> points = TcnativeHookPoints.forClass(className);
+    if (points.isEmpty()) {
+      // BouncyCastle JSSE lives in application class loaders too: one transformer, one name check.
+      points = BcJsseHookPoints.forClass(className);
+    }
     if (points.isEmpty()) {
       return null;
     }

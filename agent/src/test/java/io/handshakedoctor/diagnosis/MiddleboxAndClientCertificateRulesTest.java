@@ -80,6 +80,20 @@ class MiddleboxAndClientCertificateRulesTest {
     assertEquals(Confidence.HIGH, d.confidence());
   }
 
+  @Test
+  void certificateRequiredAlertAloneMeansMissingClientCertificateWithMediumConfidence() {
+    // BouncyCastle JSSE without a key manager: no CertificateRequest, no key manager call, only the alert.
+    HandshakeEvidence e = client("mtls.example.com")
+        .alertReceived(fatal("certificate_required"))
+        .failure(new java.io.IOException("certificate_required(116)"))
+        .build();
+    Diagnosis d = engine.diagnose(e);
+    assertEquals(Cause.CLIENT_CERTIFICATE_MISSING, d.cause());
+    assertEquals(Confidence.MEDIUM, d.confidence());
+    assertEquals("client", d.responsibleParty());
+    assertTrue(d.summary().contains("were not captured"), d.summary());
+  }
+
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void serverSeesEmptyClientCertificateChain(boolean prefixed) {

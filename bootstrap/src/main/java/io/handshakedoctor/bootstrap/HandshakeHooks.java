@@ -207,38 +207,6 @@ public final class HandshakeHooks {
   }
 
   /**
-   * HttpsURLConnection's own host name check (its {@code HostnameVerifier} included) rejected the
-   * host after the handshake; {@code session} is the connection's {@code SSLSession}.
-   */
-  public static void hostnameRejected(Object verifier, Object session, Throwable thrown) {
-    HandshakeListener l = listener;
-    if (l == null) {
-      return;
-    }
-    try {
-      l.hostnameRejected(verifier, session, thrown);
-    } catch (Throwable t) {
-      suppressed(l, "hostnameRejected", t);
-    }
-  }
-
-  /**
-   * An {@code SSLPeerUnverifiedException} was just constructed: OkHttp, HttpClient 5 and most
-   * applications make one when a {@code HostnameVerifier} rejects the host after the handshake.
-   */
-  public static void peerUnverified(Throwable exception) {
-    HandshakeListener l = listener;
-    if (l == null) {
-      return;
-    }
-    try {
-      l.peerUnverified(exception);
-    } catch (Throwable t) {
-      suppressed(l, "peerUnverified", t);
-    }
-  }
-
-  /**
    * A native (OpenSSL/BoringSSL) SSLEngine was created: netty-tcnative's engine, also under
    * gRPC's relocated package. Its handshake starts with its first wrap or unwrap.
    */
@@ -306,6 +274,98 @@ public final class HandshakeHooks {
       l.nativeEngineUnwrapped(engine, sources, offset, length, result, thrown);
     } catch (Throwable t) {
       suppressed(l, "nativeEngineUnwrapped", t);
+    }
+  }
+
+  /**
+   * HttpsURLConnection's own host name check (its {@code HostnameVerifier} included) rejected the
+   * host after the handshake; {@code session} is the connection's {@code SSLSession}.
+   */
+  public static void hostnameRejected(Object verifier, Object session, Throwable thrown) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.hostnameRejected(verifier, session, thrown);
+    } catch (Throwable t) {
+      suppressed(l, "hostnameRejected", t);
+    }
+  }
+
+  /**
+   * An {@code SSLPeerUnverifiedException} was just constructed: OkHttp, HttpClient 5 and most
+   * applications make one when a {@code HostnameVerifier} rejects the host after the handshake.
+   */
+  public static void peerUnverified(Throwable exception) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.peerUnverified(exception);
+    } catch (Throwable t) {
+      suppressed(l, "peerUnverified", t);
+    }
+  }
+
+
+  /**
+   * BouncyCastle JSSE raised an alert on {@code connection} (its socket or engine): what it tells
+   * the peer and why ({@code cause} is what the handshake throws).
+   */
+  public static void bcAlertRaised(
+      Object connection, boolean client, short level, short description, String message, Throwable cause) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.bcAlertRaised(connection, client, level, description, message, cause);
+    } catch (Throwable t) {
+      suppressed(l, "bcAlertRaised", t);
+    }
+  }
+
+  /** BouncyCastle JSSE received an alert on {@code connection}. */
+  public static void bcAlertReceived(Object connection, boolean client, short level, short description) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.bcAlertReceived(connection, client, level, description);
+    } catch (Throwable t) {
+      suppressed(l, "bcAlertReceived", t);
+    }
+  }
+
+  /**
+   * BouncyCastle JSSE's key manager was asked for a client key (the server sent a
+   * CertificateRequest) and chose {@code chosen} (null: none).
+   */
+  public static void bcClientKeyChosen(Object connection, String[] keyTypes, Object issuers, Object chosen) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.bcClientKeyChosen(connection, keyTypes, issuers, chosen);
+    } catch (Throwable t) {
+      suppressed(l, "bcClientKeyChosen", t);
+    }
+  }
+
+  /** BouncyCastle made the exception for a fatal alert it received, on the handshake's thread. */
+  public static void bcFatalAlertReceivedThrown(Throwable exception) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.bcFatalAlertReceivedThrown(exception);
+    } catch (Throwable t) {
+      suppressed(l, "bcFatalAlertReceivedThrown", t);
     }
   }
 
