@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * map lookup with a reused key, two atomic increments); a peer's latest state is re-recorded at most
  * once per refresh ({@link #LATEST_REFRESH}, or the interval when shorter), claimed by one caller
  * with a compare-and-set, and summarised by that caller; its warnings are evaluated here at most
- * once per interval and handed on. A
- * failure's evidence reads the peer's latest record back ({@link #lastHealthy}) to say what changed.
+ * once per interval and handed on. A failure's evidence reads the peer's latest record back
+ * ({@link #lastHealthy}) to say what changed.
  */
 public final class PeerInventory implements HealthyHandshakeSink, LastHealthyHandshakes {
   /** The longest a peer's latest state goes unrefreshed, so "what changed" compares with recent data. */
