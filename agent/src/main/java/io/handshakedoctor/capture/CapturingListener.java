@@ -5,7 +5,6 @@ import io.handshakedoctor.capture.bcjsse.BcJsseFailures;
 import io.handshakedoctor.capture.tcnative.NativeEngineCaptures;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
-import io.handshakedoctor.peers.PeerMemory;
 import java.io.EOFException;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
@@ -18,10 +17,6 @@ import java.nio.ByteBuffer;
  */
 public final class CapturingListener implements HandshakeListener {
   private static final int PEER_SAMPLE_BYTES = 64;
-  /** Peers whose last good handshake is remembered (the memory stays under a few hundred KB). */
-  private static final int PEERS_REMEMBERED = 512;
-  /** A peer's last good handshake is refreshed at most this often. */
-  private static final long PEER_RECORD_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
 
   private final CaptureRegistry registry;
   private final EvidenceAssembler assembler;
@@ -33,14 +28,13 @@ public final class CapturingListener implements HandshakeListener {
   private final InternalErrorReporter errors;
   /** Null when the peer inventory is off. */
   private final HealthyHandshakeRecorder healthy;
-  private final LastGoodRecorder lastGood;
   private final HostnameVerifications hostnameVerifications;
   /** Failures being diagnosed and written right now (their captures already left the registry). */
   private final java.util.concurrent.atomic.AtomicInteger reporting = new java.util.concurrent.atomic.AtomicInteger();
 
   public CapturingListener(
       int maxInFlight, int byteBudget, FailureSink sink, InternalErrorReporter errors) {
-    this(maxInFlight, byteBudget, sink, errors, (HealthyHandshakeRecorder) null);
+    this(maxInFlight, byteBudget, sink, errors, (HealthyHandshakeRecorder) null, null);
   }
 
   /** With the peer inventory: successful handshakes go to {@code healthy} (docs/early-warnings.md). */
@@ -50,7 +44,8 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeSink healthy) {
-    this(maxInFlight, byteBudget, sink, errors, HealthyHandshakeRecorder.jsse(healthy, errors));
+    this(maxInFlight, byteBudget, sink, errors, HealthyHandshakeRecorder.jsse(healthy, errors),
+        healthy instanceof LastHealthyHandshakes ? (LastHealthyHandshakes) healthy : null);
   }
 
   CapturingListener(
@@ -59,11 +54,20 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeRecorder healthy) {
+    this(maxInFlight, byteBudget, sink, errors, healthy, null);
+  }
+
+  /** {@code lastHealthy}: where a failure finds the last good handshake with its peer (the inventory); null when off. */
+  CapturingListener(
+      int maxInFlight,
+      int byteBudget,
+      FailureSink sink,
+      InternalErrorReporter errors,
+      HealthyHandshakeRecorder healthy,
+      LastHealthyHandshakes lastHealthy) {
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
     JsseInternals jsse = new JsseInternals();
-    PeerMemory peers = new PeerMemory(PEERS_REMEMBERED, PEER_RECORD_INTERVAL_NANOS);
-    this.lastGood = new LastGoodRecorder(peers, jsse);
-    this.assembler = new EvidenceAssembler(jsse, peers);
+    this.assembler = new EvidenceAssembler(jsse, lastHealthy);
     this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink);
     this.bcJsse = new BcJsseFailures(maxInFlight, sink);
     this.sink = sink;
@@ -245,7 +249,6 @@ public final class CapturingListener implements HandshakeListener {
 
   @Override
   public void handshakeFinished(Object transportContext) {
-    lastGood.handshakeFinished(transportContext);
     hostnameVerifications.handshakeFinished(transportContext);
     if (!registry.isEmpty()) {
       HandshakeCapture capture = registry.end(transportContext);

@@ -8,13 +8,13 @@ import io.handshakedoctor.evidence.ClientCredentialChoice;
 import io.handshakedoctor.evidence.ClientHelloSummary;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
+import io.handshakedoctor.evidence.LastGoodHandshake;
 import io.handshakedoctor.evidence.LocalConfiguration;
 import io.handshakedoctor.evidence.PolicyOrigin;
 import io.handshakedoctor.evidence.PolicySetting;
 import io.handshakedoctor.evidence.ServerHelloSummary;
 import io.handshakedoctor.evidence.Side;
 import io.handshakedoctor.evidence.TrustDecision;
-import io.handshakedoctor.peers.PeerMemory;
 import io.handshakedoctor.wire.CertificateMessageParser;
 import io.handshakedoctor.wire.CertificateRequestParser;
 import io.handshakedoctor.wire.ClientHelloParser;
@@ -52,14 +52,14 @@ final class EvidenceAssembler {
 
   private final JsseInternals jsse;
   private final LocalPolicyReader policy = new LocalPolicyReader();
-  private final PeerMemory peers;
+  private final LastHealthyHandshakes peers;
 
   EvidenceAssembler(JsseInternals jsse) {
     this(jsse, null);
   }
 
-  /** {@code peers}: where the last good handshake with each peer is remembered; null for none. */
-  EvidenceAssembler(JsseInternals jsse, PeerMemory peers) {
+  /** {@code peers}: the peer inventory, where the last good handshake with each peer is kept; null when off. */
+  EvidenceAssembler(JsseInternals jsse, LastHealthyHandshakes peers) {
     this.jsse = jsse;
     this.peers = peers;
   }
@@ -92,8 +92,10 @@ final class EvidenceAssembler {
     String host = peerHost(transport);
     int port = peerPort(transport);
     b.peer(host, port);
-    if (peers != null) {
-      b.lastGood(peers.lastGood(PeerMemory.key(client, host, port)));
+    if (peers != null && client) {
+      // Client side only: the inventory keeps a server-side record per listening port, not per
+      // client, so it cannot say what changed for this one client (docs/design.md).
+      b.lastGood(LastGoodHandshake.of(peers.lastHealthy(true, host, port)));
     }
     b.local(localConfiguration(transportContext, sslConfig, handshakeContext));
     b.origin(origin);

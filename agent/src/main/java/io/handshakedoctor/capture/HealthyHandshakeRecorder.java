@@ -54,7 +54,9 @@ final class HealthyHandshakeRecorder {
   private HealthyHandshake summarise(PeerLocator.Peer peer, HandshakeCapture capture) {
     HealthyHandshake.Builder b =
         HealthyHandshake.builder(peer.client ? Side.CLIENT : Side.SERVER, peer.host, peer.port)
-            .negotiated(peer.protocol, peer.cipherSuite);
+            .negotiated(peer.protocol, peer.cipherSuite)
+            // read here, once per due record, never on every handshake
+            .disabledTlsAlgorithms(java.security.Security.getProperty("jdk.tls.disabledAlgorithms"));
     byte[] hello = capture.messageBody(CLIENT_HELLO, peer.client);
     if (hello != null) {
       ClientHelloSummary summary = ClientHelloParser.parse(hello);

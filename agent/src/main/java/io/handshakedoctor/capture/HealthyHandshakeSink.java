@@ -2,7 +2,7 @@ package io.handshakedoctor.capture;
 
 import io.handshakedoctor.evidence.HealthyHandshake;
 
-/** Where successful handshakes go: counted on every one, recorded once per peer per interval. */
+/** Where successful handshakes go: counted on every one, recorded at most once per peer per refresh. */
 public interface HealthyHandshakeSink {
   /**
    * Called for every successful handshake, on the handshake's thread: must not allocate nor block.

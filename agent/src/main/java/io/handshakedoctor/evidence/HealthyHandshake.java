@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * What one successful handshake showed about its peer, taken at most once per peer per interval
  * (docs/early-warnings.md): what was negotiated, the chain the peer presented, the trust anchor it
- * chained to in this JVM, this JVM's own chain, and the ClientHello's fingerprints.
+ * chained to in this JVM, this JVM's own chain, the ClientHello's fingerprints, and the local
+ * {@code jdk.tls.disabledAlgorithms} then. Kept by the peer inventory; a later failure with the
+ * same peer is compared with it ("what changed", {@link LastGoodHandshake}).
  */
 public final class HealthyHandshake {
   private final Side side;
@@ -22,6 +24,7 @@ public final class HealthyHandshake {
   private final String distrustPolicy;
   private final String ja3;
   private final String ja4;
+  private final String disabledTlsAlgorithms;
   private final Instant observedAt;
 
   private HealthyHandshake(Builder b) {
@@ -38,6 +41,7 @@ public final class HealthyHandshake {
     this.distrustPolicy = b.distrustPolicy;
     this.ja3 = b.ja3;
     this.ja4 = b.ja4;
+    this.disabledTlsAlgorithms = b.disabledTlsAlgorithms;
     this.observedAt = b.observedAt;
   }
 
@@ -106,6 +110,11 @@ public final class HealthyHandshake {
     return ja4;
   }
 
+  /** {@code jdk.tls.disabledAlgorithms} in force when this record was made; null when not read. */
+  public String disabledTlsAlgorithms() {
+    return disabledTlsAlgorithms;
+  }
+
   public Instant observedAt() {
     return observedAt;
   }
@@ -124,6 +133,7 @@ public final class HealthyHandshake {
     private String distrustPolicy;
     private String ja3;
     private String ja4;
+    private String disabledTlsAlgorithms;
     private Instant observedAt = Instant.now();
 
     private Builder(Side side, String peerHost, int peerPort) {
@@ -163,6 +173,11 @@ public final class HealthyHandshake {
     public Builder fingerprints(String ja3, String ja4) {
       this.ja3 = ja3;
       this.ja4 = ja4;
+      return this;
+    }
+
+    public Builder disabledTlsAlgorithms(String v) {
+      disabledTlsAlgorithms = v;
       return this;
     }
 

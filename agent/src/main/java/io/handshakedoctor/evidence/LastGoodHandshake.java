@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a successful handshake with one peer looked like: the last one this JVM recorded for it
- * (at most one per peer per interval). Compared with a failure to say what changed. Immutable.
+ * What a successful handshake with one peer looked like: the failure's view of the peer
+ * inventory's latest {@link HealthyHandshake} of it, taken when the failure is assembled. Compared
+ * with the failure to say what changed. Immutable.
  */
 public final class LastGoodHandshake {
   private final String peer;
@@ -31,6 +32,17 @@ public final class LastGoodHandshake {
     this.cipherSuite = cipherSuite;
     this.leaf = leaf;
     this.disabledTlsAlgorithms = disabledTlsAlgorithms;
+  }
+
+  /** The view of {@code h} the diagnosis compares with; null when {@code h} is null. */
+  public static LastGoodHandshake of(HealthyHandshake h) {
+    if (h == null) {
+      return null;
+    }
+    String host = h.peerHost() == null ? "?" : h.peerHost();
+    String peer = h.peerPort() > 0 ? host + ":" + h.peerPort() : host;
+    CertificateSummary leaf = h.peerChain().isEmpty() ? null : h.peerChain().get(0);
+    return new LastGoodHandshake(peer, h.observedAt(), h.protocol(), h.cipherSuite(), leaf, h.disabledTlsAlgorithms());
   }
 
   public String peer() {

@@ -1,6 +1,7 @@
 package io.handshakedoctor.inventory;
 
 import io.handshakedoctor.capture.HealthyHandshakeSink;
+import io.handshakedoctor.capture.LastHealthyHandshakes;
 import io.handshakedoctor.evidence.HealthyHandshake;
 import io.handshakedoctor.evidence.Side;
 import java.time.Duration;
@@ -13,17 +14,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The one home of per-peer memory (docs/early-warnings.md): every peer this JVM completed a
- * handshake with, bounded to {@code maxPeers}, each re-recorded at most once per interval. Every
- * successful handshake is counted (a map lookup with a reused key, two atomic increments); a due
- * peer's handshake is summarised by the caller, evaluated here and its warnings handed on.
+ * The one home of per-peer memory (docs/early-warnings.md, docs/design.md): every peer this JVM
+ * completed a handshake with, bounded to {@code maxPeers}. Every successful handshake is counted (a
+ * map lookup with a reused key, two atomic increments); a peer's latest state is re-recorded at most
+ * once per refresh ({@link #LATEST_REFRESH}, or the interval when shorter), claimed by one caller
+ * with a compare-and-set, and summarised by that caller; its warnings are evaluated here at most
+ * once per interval and handed on. A failure's evidence reads the peer's latest record back
+ * ({@link #lastHealthy}) to say what changed.
  */
-public final class PeerInventory implements HealthyHandshakeSink {
+public final class PeerInventory implements HealthyHandshakeSink, LastHealthyHandshakes {
+  /** The longest a peer's latest state goes unrefreshed, so "what changed" compares with recent data. */
+  public static final Duration LATEST_REFRESH = Duration.ofMinutes(10);
+
   private final ConcurrentHashMap<PeerKey, PeerEntry> peers = new ConcurrentHashMap<>();
   private final ThreadLocal<PeerKey> probes = ThreadLocal.withInitial(PeerKey::new);
   private final HandshakeCounts counts = new HandshakeCounts();
   private final AtomicLong untracked = new AtomicLong();
   private final long intervalNanos;
+  private final long refreshNanos;
   private final int maxPeers;
   private final EarlyWarnings rules;
   private final Consumer<Warning> warnings;
@@ -36,6 +44,7 @@ public final class PeerInventory implements HealthyHandshakeSink {
   public PeerInventory(
       Duration interval, int maxPeers, EarlyWarnings rules, Consumer<Warning> warnings, Runnable recorded) {
     this.intervalNanos = interval.toNanos();
+    this.refreshNanos = Math.min(intervalNanos, LATEST_REFRESH.toNanos());
     this.maxPeers = maxPeers;
     this.rules = rules;
     this.warnings = warnings;
@@ -49,7 +58,7 @@ public final class PeerInventory implements HealthyHandshakeSink {
     long now = System.nanoTime();
     if (entry != null) {
       entry.handshakes.incrementAndGet();
-      return entry.claim(now, intervalNanos);
+      return entry.claim(now, refreshNanos);
     }
     if (peers.size() >= maxPeers) {
       untracked.incrementAndGet();
@@ -57,7 +66,7 @@ public final class PeerInventory implements HealthyHandshakeSink {
     }
     // A new peer: its entry (allocated once per peer) is claimed by whoever puts it first.
     PeerKey key = new PeerKey().set(client, host, port);
-    PeerEntry fresh = new PeerEntry(key, Instant.now(), now + intervalNanos);
+    PeerEntry fresh = new PeerEntry(key, Instant.now(), now + refreshNanos);
     fresh.handshakes.incrementAndGet();
     PeerEntry raced = peers.putIfAbsent(key, fresh);
     if (raced != null) {
@@ -74,16 +83,26 @@ public final class PeerInventory implements HealthyHandshakeSink {
     if (entry == null) {
       return; // only a claimed peer is recorded
     }
-    List<Warning> found;
+    List<Warning> found = List.of();
     synchronized (entry) {
-      HealthyHandshake previous = entry.latest();
-      found = rules.evaluate(handshake, previous, handshake.observedAt());
-      entry.recorded(handshake, found);
+      long now = System.nanoTime();
+      if (entry.warningsDue(now)) {
+        // compared with the record last evaluated (an interval ago), so a drift seen by a refresh in between is not lost
+        found = rules.evaluate(handshake, entry.evaluated(), handshake.observedAt());
+        entry.evaluated(handshake, found, now + intervalNanos);
+      }
+      entry.recorded(handshake);
     }
     recorded.run();
     for (Warning w : found) {
       warnings.accept(w);
     }
+  }
+
+  @Override
+  public HealthyHandshake lastHealthy(boolean client, String host, int port) {
+    PeerEntry entry = peers.get(new PeerKey().set(client, host, port));
+    return entry == null ? null : entry.latest();
   }
 
   /** Counts by side, protocol and suite (for the metrics). */

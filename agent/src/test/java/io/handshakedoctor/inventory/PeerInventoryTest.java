@@ -62,4 +62,23 @@ class PeerInventoryTest {
     Instant at = EarlyWarningsTest.NOW.plusSeconds(100);
     assertEquals(5 * 86400 - 100, PeerInventory.secondsLeft(peers.peers().get(0), at));
   }
+
+  @Test
+  void theLatestRecordIsWhatAFailureComparesWithAndWarningsStillComeOncePerInterval() {
+    PeerInventory peers = inventory(Duration.ofHours(1), 10);
+    assertEquals(null, peers.lastHealthy(true, "api.example.com", 443));
+    peers.due(true, "api.example.com", 443, "TLSv1.3", "S");
+    peers.record(EarlyWarningsTest.healthy("TLSv1.3", "S", EarlyWarningsTest.leaf(5)).disabledTlsAlgorithms("SSLv3, RC4").build());
+    int first = warnings.size();
+    // a refresh within the interval (claimed by hand here): the latest state moves, no warning repeats
+    peers.record(EarlyWarningsTest.healthy("TLSv1.2", "S", EarlyWarningsTest.leaf(5)).disabledTlsAlgorithms("SSLv3").build());
+    assertEquals(first, warnings.size());
+    io.handshakedoctor.evidence.LastGoodHandshake then =
+        io.handshakedoctor.evidence.LastGoodHandshake.of(peers.lastHealthy(true, "api.example.com", 443));
+    assertEquals("TLSv1.2", then.protocol());
+    assertEquals("SSLv3", then.disabledTlsAlgorithms());
+    assertEquals("api.example.com:443", then.peer());
+    assertTrue(then.leaf() != null);
+    assertEquals(null, peers.lastHealthy(true, "api.example.com", 8443));
+  }
 }
