@@ -183,7 +183,7 @@ class BcJsseClientIT {
     String context = c.name + " on " + jdk + " (s_server port " + c.port + ")\nline: " + line + "\n" + run.jvm.describe();
     String actual = events.size() == 1 ? String.valueOf(events.get(0).get("handshake_doctor.cause")) : events.isEmpty() ? "none" : "several";
     CompatibilityLog.record(ENGINE, LIBRARY, String.valueOf(jdk.feature()), c.name, c.cause == null ? "none" : c.cause, actual,
-        events.size() == 1 ? Captures.of(events.get(0)) : java.util.EnumSet.noneOf(io.handshakedoctor.compatibility.Captured.class));
+        events.size() == 1 ? io.handshakedoctor.compatibility.EventCaptures.of(events.get(0)) : java.util.EnumSet.noneOf(io.handshakedoctor.compatibility.Captured.class));
     if (c.cause == null) {
       assertEquals(c.name + ": ok", line, context);
       assertEquals(0, events.size(), "no event for a successful handshake\n" + context);
