@@ -32,7 +32,7 @@ class NewCausesRulesTest {
         + "distrusted legacy Entrust root CA: CN=Entrust Root Certification Authority - G2, OU=\"(c) 2009 Entrust, Inc. - for authorized use only\", "
         + "OU=See www.entrust.net/legal-terms, O=\"Entrust, Inc.\", C=US");
     PolicySetting distrust = new PolicySetting("jdk.security.caDistrustPolicies", "SYMANTEC_TLS,ENTRUST_TLS,CAMERFIRMA_TLS",
-        PolicyOrigin.JDK_SECURITY_FILE, "/usr/lib/jvm/jdk/conf/security/java.security");
+        PolicyOrigin.JDK_SECURITY_FILE, "/opt/jdk-17/conf/security/java.security");
     HandshakeEvidence e = client("shop.example.com")
         .local(LocalConfiguration.builder().policy(Collections.singletonList(distrust)).build())
         .failure(handshake(msg(prefixed, "certificate_unknown", validator.getMessage()), validator))
