@@ -90,8 +90,23 @@ final class Forked {
     return run(java, agentOptions, jvmArgs, command, 300);
   }
 
+  /**
+   * Every event line, oldest first: the rolled-over files ({@code events.jsonl.N}, the highest
+   * the oldest) and then the current one, since a storm can pass the file's size cap.
+   */
   List<String> eventLines() throws IOException {
-    return Files.exists(events) ? Files.readAllLines(events, StandardCharsets.UTF_8) : List.of();
+    List<String> lines = new ArrayList<>();
+    int rolled = 0;
+    while (Files.exists(events.resolveSibling(events.getFileName() + "." + (rolled + 1)))) {
+      rolled++;
+    }
+    for (int n = rolled; n >= 1; n--) {
+      lines.addAll(Files.readAllLines(events.resolveSibling(events.getFileName() + "." + n), StandardCharsets.UTF_8));
+    }
+    if (Files.exists(events)) {
+      lines.addAll(Files.readAllLines(events, StandardCharsets.UTF_8));
+    }
+    return lines;
   }
 
   /** key=value lines the harness printed to stdout. */
