@@ -118,6 +118,23 @@ final class AgentRuntime {
   private static Reporting.Outputs outputs(AgentConfig config, Reporting.Outputs running, InternalErrors errors) {
     List<FailureOutput> outputs = new ArrayList<>();
     List<FailureOutput> budgeted = new ArrayList<>();
+    // The OpenTelemetry output, kept across attaches, comes first: it counts every failure and
+    // marks it for its log-event part, which sits behind the shared budget below.
+    OtelOutput otel = null;
+    if (running == null) {
+      if (config.otel() != OtelSignals.OFF) {
+        otel = new OtelOutput(config.otel(), errors);
+      }
+    } else {
+      for (FailureOutput output : running.outputs) {
+        if (output instanceof OtelOutput) {
+          otel = (OtelOutput) output;
+        }
+      }
+    }
+    if (otel != null) {
+      outputs.add(otel);
+    }
     if (config.logTarget() != LogTarget.OFF) {
       budgeted.add(new LogLineOutput(config.logTarget()));
     }
@@ -126,19 +143,11 @@ final class AgentRuntime {
       eventsFile = new JsonLinesOutput(config.eventsFile(), config.eventsFileMaxBytes(), config.eventsFileMaxFiles());
       budgeted.add(eventsFile);
     }
+    if (otel != null) {
+      budgeted.add(otel.logEvents());
+    }
     if (!budgeted.isEmpty()) {
       outputs.add(new BudgetedOutput(new SharedBudgetOutputs(budgeted, errors), config.dedupInterval(), config.reportBudget()));
-    }
-    if (running == null) {
-      if (config.otel() != OtelSignals.OFF) {
-        outputs.add(new OtelOutput(config.otel(), config.dedupInterval(), errors));
-      }
-    } else {
-      for (FailureOutput output : running.outputs) {
-        if (output instanceof OtelOutput) {
-          outputs.add(output);
-        }
-      }
     }
     return new Reporting.Outputs(new ExceptionEnricher(config.enrichment()), List.copyOf(outputs), eventsFile);
   }

@@ -54,7 +54,7 @@ public final class Names {
   /** Only in log-type outputs: how many equal failures one entry stands for. */
   public static final String REPEAT_COUNT = NAMESPACE + "repeat.count";
 
-  /** Events file: {@code WARN} when this service's operator must act, else {@code INFO} ({@link Responsibility}). */
+  /** Events file and OpenTelemetry log event: {@code WARN} when this service's operator must act, else {@code INFO} ({@link Responsibility}). */
   public static final String SEVERITY = NAMESPACE + "severity";
 
   // An aggregate: the failures of one group held back over an interval ({@link FailureSummary}).

@@ -5,11 +5,12 @@ import io.handshakedoctor.capture.InternalErrorReporter;
 import io.handshakedoctor.config.OtelSignals;
 import io.handshakedoctor.emit.FailureEvent;
 import io.handshakedoctor.emit.FailureOutput;
+import io.handshakedoctor.emit.FailureSummary;
 import io.handshakedoctor.emit.WarningEvent;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.inventory.PeerInventory;
+import java.lang.ref.WeakReference;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,6 +24,13 @@ import java.util.List;
  *   <li>Neither: nothing (the log line and the events file still report the failure).
  * </ul>
  *
+ * This output counts every failure and adds the span event to a request's span, unbudgeted. The
+ * log event (and the own span made to carry it when no request span exists) is {@link
+ * #logEvents()}, an output that sits behind the log line's and the events file's shared budget, so
+ * a scan from many addresses reaches the backend as the budgeted single events plus one summary
+ * record per group and interval (docs/reliability.md). Put this output before the budgeted one: it
+ * marks the failure being reported, whose connection context the log event is correlated with.
+ *
  * This class names no OpenTelemetry type, so constructing it loads none.
  */
 public final class OtelOutput implements FailureOutput {
@@ -31,10 +39,12 @@ public final class OtelOutput implements FailureOutput {
   };
 
   private final OtelSignals signals;
-  private final Duration logRepeatInterval;
   private final InternalErrorReporter errors;
   private final ConnectionContexts contexts = new ConnectionContexts();
   private final ThreadLocal<Boolean> writing = new ThreadLocal<>();
+  /** The failure this thread is reporting, once counted: only it may have an own span. */
+  private final ThreadLocal<WeakReference<FailureEvent>> reporting = new ThreadLocal<>();
+  private final LogEvents logEvents = new LogEvents();
   private final Object lock = new Object();
   private volatile OtelPipeline pipeline;
   private volatile boolean decided;
@@ -42,10 +52,16 @@ public final class OtelOutput implements FailureOutput {
   private volatile PeerInventory inventory;
   private int inventoryMetricPeers;
 
-  public OtelOutput(OtelSignals signals, Duration logRepeatInterval, InternalErrorReporter errors) {
+  public OtelOutput(OtelSignals signals, InternalErrorReporter errors) {
     this.signals = signals;
-    this.logRepeatInterval = logRepeatInterval;
     this.errors = errors;
+  }
+
+  /** With a pipeline already open (tests). */
+  OtelOutput(OtelSignals signals, InternalErrorReporter errors, OtelPipeline pipeline) {
+    this(signals, errors);
+    this.pipeline = pipeline;
+    this.decided = true;
   }
 
   /** The listener to install: {@code listener}, plus the trace context of each new SSLEngine. */
@@ -53,8 +69,14 @@ public final class OtelOutput implements FailureOutput {
     return new ContextCapturingListener(listener, contexts);
   }
 
+  /** The log-event part, to put behind the same budget as the log line and the events file. */
+  public FailureOutput logEvents() {
+    return logEvents;
+  }
+
   @Override
   public void write(FailureEvent event, long repeats) {
+    reporting.remove();
     if (writing.get() != null || onExporterThread()) {
       return; // a failure of our own export, or of an export our event caused: never re-exported
     }
@@ -64,9 +86,55 @@ public final class OtelOutput implements FailureOutput {
       if (p == null || isExportEndpoint(event.evidence())) {
         return;
       }
-      p.emit(event, contexts.capturedForFailingConnection());
+      p.count(event, contexts.capturedForFailingConnection());
+      reporting.set(new WeakReference<>(event));
     } finally {
       writing.remove();
+    }
+  }
+
+  /**
+   * The log events (and own spans), written by the shared budget: single failures on the failing
+   * thread, summaries on the next failure's thread, the summary timer's or at exit.
+   */
+  private final class LogEvents implements FailureOutput {
+    @Override
+    public void write(FailureEvent event, long repeats) {
+      WeakReference<FailureEvent> marked = reporting.get();
+      boolean current = marked != null && marked.get() == event;
+      if (current) {
+        reporting.remove();
+      }
+      if (writing.get() != null || onExporterThread()) {
+        return;
+      }
+      writing.set(Boolean.TRUE);
+      try {
+        OtelPipeline p = pipeline();
+        if (p == null || isExportEndpoint(event.evidence())) {
+          return;
+        }
+        p.emitSingle(event, repeats, current ? contexts.capturedForFailingConnection() : null, current);
+      } finally {
+        writing.remove();
+      }
+    }
+
+    @Override
+    public void writeSummary(FailureSummary summary) {
+      if (writing.get() != null || onExporterThread()) {
+        return;
+      }
+      writing.set(Boolean.TRUE);
+      try {
+        OtelPipeline p = pipeline();
+        if (p == null || isExportEndpoint(summary.example().evidence())) {
+          return;
+        }
+        p.emitSummary(summary);
+      } finally {
+        writing.remove();
+      }
     }
   }
 
@@ -110,7 +178,7 @@ public final class OtelOutput implements FailureOutput {
           // Decided from the boot loader and the settings alone: with no OpenTelemetry in sight,
           // no OpenTelemetry class is ever loaded.
           if (OtelEnvironment.javaAgentPresent() || OtelEnvironment.exportConfigured()) {
-            pipeline = OtelPipeline.open(signals, logRepeatInterval, errors);
+            pipeline = OtelPipeline.open(signals, errors);
             if (pipeline != null && inventory != null) {
               pipeline.observe(inventory, inventoryMetricPeers);
             }

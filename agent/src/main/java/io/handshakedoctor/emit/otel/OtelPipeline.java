@@ -3,9 +3,9 @@ package io.handshakedoctor.emit.otel;
 import io.handshakedoctor.capture.InternalErrorReporter;
 import io.handshakedoctor.config.OtelSignals;
 import io.handshakedoctor.emit.FailureEvent;
-import io.handshakedoctor.emit.FailureOutput;
+import io.handshakedoctor.emit.FailureSummary;
 import io.handshakedoctor.emit.Names;
-import io.handshakedoctor.emit.RepeatLimitedOutput;
+import io.handshakedoctor.emit.Responsibility;
 import io.handshakedoctor.emit.WarningEvent;
 import io.handshakedoctor.evidence.Side;
 import io.handshakedoctor.inventory.PeerInventory;
@@ -27,7 +27,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import java.io.File;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,19 +47,16 @@ final class OtelPipeline {
   private final String mode;
   private final Tracer tracer;
   private final Logger logger;
-  private final FailureOutput logEvents;
   private final LongCounter failures;
   private final LongCounter warnings;
   private final Meter meter;
-  private final ThreadLocal<Context> logContext = new ThreadLocal<>();
 
-  OtelPipeline(OpenTelemetry otel, String mode, OtelSignals signals, Duration logRepeatInterval) {
+  OtelPipeline(OpenTelemetry otel, String mode, OtelSignals signals) {
     this.signals = signals;
     this.mode = mode;
     String version = agentVersion();
     this.tracer = otel.tracerBuilder(SCOPE).setInstrumentationVersion(version).build();
     this.logger = otel.getLogsBridge().loggerBuilder(SCOPE).setInstrumentationVersion(version).build();
-    this.logEvents = new RepeatLimitedOutput(this::emitLogEvent, logRepeatInterval);
     this.meter = otel.meterBuilder(SCOPE).setInstrumentationVersion(version).build();
     this.warnings =
         meter
@@ -77,7 +73,7 @@ final class OtelPipeline {
   }
 
   /** The pipeline this JVM offers, or null when there is none (nothing is configured). */
-  static OtelPipeline open(OtelSignals signals, Duration logRepeatInterval, InternalErrorReporter errors) {
+  static OtelPipeline open(OtelSignals signals, InternalErrorReporter errors) {
     if (signals == OtelSignals.OFF) {
       return null;
     }
@@ -93,7 +89,7 @@ final class OtelPipeline {
             null);
         return null;
       }
-      return new OtelPipeline(bridged, "opentelemetry-javaagent", signals, logRepeatInterval);
+      return new OtelPipeline(bridged, "opentelemetry-javaagent", signals);
     }
     if (!OtelEnvironment.exportConfigured()) {
       return null;
@@ -121,59 +117,103 @@ final class OtelPipeline {
     Thread flush = new Thread(() -> sdk.shutdown().join(10, TimeUnit.SECONDS), THREAD_PREFIX + "shutdown");
     flush.setDaemon(true);
     Runtime.getRuntime().addShutdownHook(flush);
-    return new OtelPipeline(sdk, "sdk", signals, logRepeatInterval);
+    return new OtelPipeline(sdk, "sdk", signals);
   }
 
   String mode() {
     return mode;
   }
 
-  /** One failure: a span event (on the connection's span, or on a span of our own) and a log event. */
-  void emit(FailureEvent event, Object capturedContext) {
-    Context parent = capturedContext instanceof Context ? (Context) capturedContext : Context.current();
-    // Every failure is counted, whatever the log-type outputs summarise.
+  /**
+   * Every failure, unbudgeted: counted, and a span event when it happened inside a request's span
+   * (the application's own call, or a request a server instrumentation traces). Both are bounded by
+   * the application's own requests, never by the number of peers; the log event and the own span
+   * go through the log-type outputs' budget ({@link #emitSingle}, {@link #emitSummary}).
+   */
+  void count(FailureEvent event, Object capturedContext) {
+    Context parent = parent(capturedContext);
     failures.add(1, OtelAttributes.forMetric(event.attributes()), parent);
-    Context correlated = parent;
     if (signals.spans()) {
       Span span = Span.fromContext(parent);
       if (span.getSpanContext().isValid()) {
         // The application's span (e.g. the HTTP client call): annotate it, leave its status alone.
         span.addEvent(Names.EVENT, OtelAttributes.all(event.attributes(), 1));
-      } else {
-        Span own =
-            tracer
-                .spanBuilder(spanName(event))
-                .setParent(parent)
-                .setSpanKind(SpanKind.INTERNAL)
-                .setAllAttributes(OtelAttributes.forSpan(event.attributes()))
-                .startSpan();
-        own.addEvent(Names.EVENT, OtelAttributes.all(event.attributes(), 1));
-        own.setStatus(StatusCode.ERROR, event.sentence());
-        own.end();
-        correlated = parent.with(own);
-      }
-    }
-    if (signals.logs()) {
-      logContext.set(correlated);
-      try {
-        logEvents.write(event, 1);
-      } finally {
-        logContext.remove();
       }
     }
   }
 
-  private void emitLogEvent(FailureEvent event, long repeats) {
-    Context context = logContext.get();
+  /**
+   * A failure the shared budget lets through as a single report, standing for {@code repeats}
+   * failures: a log event, and an own span to carry it when no request span exists. {@code current}
+   * is false for a failure held back as a repeat and written later (by another failure, or at
+   * exit): its connection's context is gone, so it gets the log event only.
+   */
+  void emitSingle(FailureEvent event, long repeats, Object capturedContext, boolean current) {
+    Context parent = current ? parent(capturedContext) : Context.root();
+    Context correlated = parent;
+    if (current && signals.spans() && !Span.fromContext(parent).getSpanContext().isValid()) {
+      Span own =
+          tracer
+              .spanBuilder(spanName(event))
+              .setParent(parent)
+              .setSpanKind(SpanKind.INTERNAL)
+              .setAllAttributes(OtelAttributes.forSpan(event.attributes()))
+              .startSpan();
+      own.addEvent(Names.EVENT, OtelAttributes.all(event.attributes(), 1));
+      own.setStatus(StatusCode.ERROR, event.sentence());
+      own.end();
+      correlated = parent.with(own);
+    }
+    if (signals.logs()) {
+      Responsibility r = Responsibility.of(event);
+      AttributesBuilder b = OtelAttributes.all(event.attributes(), repeats).toBuilder();
+      b.put(Names.SEVERITY, r.level());
+      emitLog(r, correlated, b.build());
+    }
+  }
+
+  /**
+   * The failures of one group held back over an interval: one log record, with the group's first
+   * failure as example (its peer removed: the record names its peers), the aggregate attributes and
+   * {@code handshake_doctor.repeat.count}. No span: the group belongs to no one request.
+   */
+  void emitSummary(FailureSummary summary) {
+    if (!signals.logs()) {
+      return;
+    }
+    Responsibility r = Responsibility.of(summary.example());
+    AttributesBuilder b = OtelAttributes.all(summary.example().attributes(), 1).toBuilder();
+    for (String peerKey : new String[] {"client.address", "client.port", "server.address", "server.port"}) {
+      b.remove(AttributeKey.stringKey(peerKey));
+      b.remove(AttributeKey.longKey(peerKey));
+    }
+    b.put(Names.SEVERITY, r.level());
+    b.put(Names.REPEAT_COUNT, summary.count());
+    b.put(Names.AGGREGATE_TEXT, summary.sentence());
+    b.put(Names.AGGREGATE_SINCE, summary.since().toString());
+    b.put(Names.AGGREGATE_PEERS_DISTINCT, summary.distinctPeers());
+    b.put(Names.AGGREGATE_PEERS_ESTIMATED, summary.distinctEstimated());
+    b.put(AttributeKey.stringArrayKey(Names.AGGREGATE_PEERS_EXAMPLES), summary.examplePeers());
+    if (!summary.common().isEmpty()) {
+      b.put(Names.AGGREGATE_COMMON, summary.common());
+    }
+    emitLog(r, Context.root(), b.build());
+  }
+
+  private void emitLog(Responsibility r, Context context, Attributes attributes) {
     logger
         .logRecordBuilder()
         .setEventName(Names.EVENT)
         .setTimestamp(Instant.now())
-        .setSeverity(Severity.WARN)
-        .setSeverityText("WARN")
-        .setContext(context == null ? Context.current() : context)
-        .setAllAttributes(OtelAttributes.all(event.attributes(), repeats))
+        .setSeverity(r.warn() ? Severity.WARN : Severity.INFO)
+        .setSeverityText(r.level())
+        .setContext(context)
+        .setAllAttributes(attributes)
         .emit();
+  }
+
+  private static Context parent(Object capturedContext) {
+    return capturedContext instanceof Context ? (Context) capturedContext : Context.current();
   }
 
   /** One early warning: counted, and a log event (warnings have no span of their own). */

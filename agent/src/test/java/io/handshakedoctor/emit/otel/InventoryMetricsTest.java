@@ -84,7 +84,7 @@ class InventoryMetricsTest {
                 .build());
       }
     }
-    new OtelPipeline(sdk, "test", OtelSignals.AUTO, Duration.ofMinutes(1)).observe(inventory, 10);
+    new OtelPipeline(sdk, "test", OtelSignals.AUTO).observe(inventory, 10);
 
     List<MetricData> metrics = new ArrayList<>(reader.collect());
     Instant collected = Instant.now();
