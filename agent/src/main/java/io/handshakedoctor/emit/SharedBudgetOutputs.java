@@ -39,6 +39,18 @@ public final class SharedBudgetOutputs implements FailureOutput {
     }
   }
 
+  /** Warnings pass the budget untouched (they are limited where raised) but must reach every output. */
+  @Override
+  public void warn(WarningEvent warning) {
+    for (FailureOutput o : outputs) {
+      try {
+        o.warn(warning);
+      } catch (Throwable t) {
+        errors.internalError("writing a warning: " + o.getClass().getSimpleName(), t);
+      }
+    }
+  }
+
   @Override
   public void exiting() {
     for (FailureOutput o : outputs) {
