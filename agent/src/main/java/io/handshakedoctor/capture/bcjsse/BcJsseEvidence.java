@@ -1,9 +1,9 @@
 package io.handshakedoctor.capture.bcjsse;
 
+import io.handshakedoctor.capture.PublicApiConfiguration;
 import io.handshakedoctor.evidence.AlertSummary;
 import io.handshakedoctor.evidence.CertificateRequestSummary;
 import io.handshakedoctor.evidence.CertificateSummary;
-import io.handshakedoctor.evidence.ClientAuthMode;
 import io.handshakedoctor.evidence.ClientCredentialChoice;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
@@ -16,7 +16,6 @@ import java.security.Principal;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
@@ -124,27 +123,13 @@ final class BcJsseEvidence {
     LocalConfiguration.Builder c = LocalConfiguration.builder();
     c.enabledProtocols(list(parameters.getProtocols()));
     c.enabledCipherSuites(list(parameters.getCipherSuites()));
-    List<String> names = new ArrayList<>();
-    if (parameters.getServerNames() != null) {
-      for (SNIServerName name : parameters.getServerNames()) {
-        names.add(name instanceof SNIHostName ? ((SNIHostName) name).getAsciiName() : name.toString());
-      }
-    }
-    c.serverNames(names);
-    c.endpointIdentificationAlgorithm(parameters.getEndpointIdentificationAlgorithm());
-    c.applicationProtocols(list(parameters.getApplicationProtocols()));
-    c.hasServerNameMatchers(parameters.getSNIMatchers() != null && !parameters.getSNIMatchers().isEmpty());
-    c.clientAuth(
-        client
-            ? ClientAuthMode.NONE
-            : parameters.getNeedClientAuth()
-                ? ClientAuthMode.REQUIRED
-                : parameters.getWantClientAuth() ? ClientAuthMode.WANTED : ClientAuthMode.NONE);
+    PublicApiConfiguration.addParameters(c, parameters);
+    c.clientAuth(PublicApiConfiguration.clientAuth(client, parameters.getNeedClientAuth(), parameters.getWantClientAuth()));
     // BC reads its own properties (org.bouncycastle.jsse.*), not the JDK's jdk.tls.* ones: left out.
     return c.build();
   }
 
   private static List<String> list(String[] values) {
-    return values == null ? null : Arrays.asList(values.clone());
+    return PublicApiConfiguration.list(values);
   }
 }

@@ -1,9 +1,9 @@
 package io.handshakedoctor.capture.tcnative;
 
+import io.handshakedoctor.capture.PublicApiConfiguration;
 import io.handshakedoctor.evidence.AlertSummary;
 import io.handshakedoctor.evidence.CertificateRequestSummary;
 import io.handshakedoctor.evidence.CertificateSummary;
-import io.handshakedoctor.evidence.ClientAuthMode;
 import io.handshakedoctor.evidence.ClientHelloSummary;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
@@ -24,10 +24,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
@@ -134,29 +131,15 @@ final class NativeEngineEvidence {
     c.enabledCipherSuites(list(engine.getEnabledCipherSuites()));
     SSLParameters parameters = engine.getSSLParameters();
     if (parameters != null) {
-      List<String> names = new ArrayList<>();
-      if (parameters.getServerNames() != null) {
-        for (SNIServerName name : parameters.getServerNames()) {
-          names.add(name instanceof SNIHostName ? ((SNIHostName) name).getAsciiName() : name.toString());
-        }
-      }
-      c.serverNames(names);
-      c.endpointIdentificationAlgorithm(parameters.getEndpointIdentificationAlgorithm());
-      c.applicationProtocols(list(parameters.getApplicationProtocols()));
-      c.hasServerNameMatchers(parameters.getSNIMatchers() != null && !parameters.getSNIMatchers().isEmpty());
+      PublicApiConfiguration.addParameters(c, parameters);
     }
-    c.clientAuth(
-        client
-            ? ClientAuthMode.NONE
-            : engine.getNeedClientAuth()
-                ? ClientAuthMode.REQUIRED
-                : engine.getWantClientAuth() ? ClientAuthMode.WANTED : ClientAuthMode.NONE);
+    c.clientAuth(PublicApiConfiguration.clientAuth(client, engine.getNeedClientAuth(), engine.getWantClientAuth()));
     // BoringSSL does not read the JDK's security properties; they are left out on purpose.
     return c.build();
   }
 
   private static List<String> list(String[] values) {
-    return values == null ? null : Arrays.asList(values.clone());
+    return PublicApiConfiguration.list(values);
   }
 
   /** TLS 1.2's auth type is the key exchange of the suite; TLS 1.3 has none. */
