@@ -46,15 +46,21 @@ class AttachIT {
       assertTrue(attach.waitFor(60, TimeUnit.SECONDS));
       assertEquals(0, attach.exitValue(), attachOutput);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (System.nanoTime() < deadline && (!Files.exists(events) || Files.readAllLines(events).isEmpty())) {
+      // A handshake already past its Certificate message when the hooks were woven is reported with what was
+      // still visible (no chain); the handshakes that start afterwards are diagnosed in full.
+      while (System.nanoTime() < deadline && !hasCause(events, "untrusted_self_signed")) {
         Thread.sleep(200);
       }
-      List<String> lines = Files.readAllLines(events);
+      List<String> lines = Files.exists(events) ? Files.readAllLines(events) : List.of();
       assertTrue(!lines.isEmpty(), "no event after attaching: " + attachOutput);
-      assertTrue(lines.get(0).contains("\"handshake_doctor.cause\":\"untrusted_self_signed\"") || lines.get(0).contains("\"handshake_doctor.side\":\"server\""), lines.get(0));
       assertTrue(lines.stream().anyMatch(l -> l.contains("\"handshake_doctor.cause\":\"untrusted_self_signed\"")), lines::toString);
     } finally {
       target.destroyForcibly();
     }
+  }
+
+  private static boolean hasCause(Path events, String cause) throws java.io.IOException {
+    return Files.exists(events)
+        && Files.readAllLines(events).stream().anyMatch(l -> l.contains("\"handshake_doctor.cause\":\"" + cause + "\""));
   }
 }
