@@ -20,7 +20,9 @@ public final class HookedClasses {
           "sun/security/ssl/SSLEngineImpl",
           "jdk/internal/net/http/common/SSLTube",
           "sun/net/www/protocol/https/HttpsClient",
-          "javax/net/ssl/SSLPeerUnverifiedException");
+          "javax/net/ssl/SSLPeerUnverifiedException",
+          "javax/net/ssl/SSLEngine",
+          "javax/net/ssl/SSLContext");
 
   private HookedClasses() {}
 
