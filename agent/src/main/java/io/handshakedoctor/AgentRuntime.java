@@ -18,6 +18,7 @@ import io.handshakedoctor.emit.SharedBudgetOutputs;
 import io.handshakedoctor.emit.otel.OtelOutput;
 import io.handshakedoctor.capture.jsse.JsseConnectionReader;
 import io.handshakedoctor.instrumentation.JsseHookInstaller;
+import io.handshakedoctor.instrumentation.TcnativeTransformer;
 import io.handshakedoctor.inventory.EarlyWarnings;
 import io.handshakedoctor.inventory.PeerInventory;
 import java.lang.instrument.Instrumentation;
@@ -66,8 +67,8 @@ final class AgentRuntime {
       listener = new FaultInjectingListener(listener); // test only
     }
     HandshakeHooks.install(listener);
-    ForeignEngines.weaveWhenSeen(inst, errors); // before the hooks that call it exist
     JsseHookInstaller.install(inst, errors::internalError);
+    TcnativeTransformer.install(inst, errors::internalError);
     return reporting;
   }
 

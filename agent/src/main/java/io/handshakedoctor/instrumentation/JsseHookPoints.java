@@ -70,22 +70,6 @@ public final class JsseHookPoints {
                     "TransportContext.finishHandshake()",
                     MethodPattern.named("finishHandshake").parameters(0))
                 .onReturn(new HookCall("handshakeFinished", "(" + OBJECT + ")V", THIS))));
-    // Another provider's engine (netty-tcnative's) or context (BouncyCastle JSSE's): the agent
-    // weaves their classes from then on. A transformer registered from start-up for them would
-    // cost every class the JVM loads afterwards a copy of its bytes and a call.
-    HookCall foreignEngine = new HookCall("foreignTlsObject", "(" + OBJECT + ")V", THIS);
-    m.put(
-        "javax/net/ssl/SSLEngine",
-        List.of(
-            new HookPoint("SSLEngine()", MethodPattern.constructor().parameters(0)).onReturn(foreignEngine),
-            new HookPoint("SSLEngine(String, int)", MethodPattern.constructor().parameters(2))
-                .onReturn(foreignEngine)));
-    m.put(
-        "javax/net/ssl/SSLContext",
-        List.of(
-            new HookPoint(
-                    "SSLContext(SSLContextSpi, Provider, String)", MethodPattern.constructor().parameters(3))
-                .onReturn(new HookCall("foreignTlsObject", "(" + OBJECT + ")V", parameter(0)))));
     m.put(
         SSL + "HandshakeContext",
         List.of(

@@ -52,17 +52,6 @@ public final class TcnativeHookPoints {
     return !forClass(internalName).isEmpty();
   }
 
-  /** Whether the object is netty-tcnative's engine (or a subclass), in Netty's package or a relocated copy. */
-  public static boolean isEngine(Object candidate) {
-    for (Class<?> c = candidate.getClass(); c != null; c = c.getSuperclass()) {
-      String name = c.getName();
-      if (name.contains("io.netty.handler.ssl.") && named(name.replace('.', '/'), ENGINE)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   static List<HookPoint> forClass(String internalName) {
     if (internalName == null || !internalName.contains(PACKAGE)) {
       return Collections.emptyList();

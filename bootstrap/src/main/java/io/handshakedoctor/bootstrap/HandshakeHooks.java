@@ -2,7 +2,6 @@ package io.handshakedoctor.bootstrap;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * The static entry points that advice inlined into JSSE calls. Each forwards to the agent's
@@ -10,7 +9,6 @@ import java.util.function.Consumer;
  */
 public final class HandshakeHooks {
   private static volatile HandshakeListener listener;
-  private static volatile Consumer<Object> foreignTls;
   private static final AtomicLong suppressedErrors = new AtomicLong();
   private static final AtomicLong internalErrors = new AtomicLong();
 
@@ -19,33 +17,6 @@ public final class HandshakeHooks {
   /** Installs the agent's listener; {@code null} turns every hook into a no-op. */
   public static void install(HandshakeListener newListener) {
     listener = newListener;
-  }
-
-  /**
-   * Arms the agent's one-shot call for the first TLS engine or context of another provider than
-   * the JDK's ({@link #foreignTlsObject}); {@code null} disarms it.
-   */
-  public static void onForeignTls(Consumer<Object> callback) {
-    foreignTls = callback;
-  }
-
-  /**
-   * An {@code SSLEngine} was constructed (the candidate is the engine), or an {@code SSLContext}
-   * (the candidate is its provider's SPI). When the candidate's class comes from outside the boot
-   * loader (netty-tcnative's engine, BouncyCastle JSSE's context) and the agent waits for one, the
-   * agent starts weaving those engines' classes now. Otherwise one volatile read.
-   */
-  public static void foreignTlsObject(Object candidate) {
-    Consumer<Object> c = foreignTls;
-    if (c == null || candidate == null || candidate.getClass().getClassLoader() == null) {
-      return;
-    }
-    try {
-      c.accept(candidate);
-    } catch (Throwable t) {
-      suppressedErrors.incrementAndGet();
-      internalErrors.incrementAndGet();
-    }
   }
 
   /** Errors caught inside hooks since start-up (also counted when the listener itself failed). */
