@@ -43,6 +43,9 @@ public final class GrpcConnect {
       .setResponseMarshaller(BYTES)
       .build();
 
+  /** Each call's deadline; longer where another agent slows the first call down (EngineTraceIT). */
+  private static final long DEADLINE_SECONDS = Long.getLong("grpc.connect.deadline.seconds", 3);
+
   private GrpcConnect() {}
 
   public static void main(String[] args) throws Exception {
@@ -56,7 +59,7 @@ public final class GrpcConnect {
           .build();
       String outcome;
       try {
-        ClientCalls.blockingUnaryCall(channel, CALL, CallOptions.DEFAULT.withDeadlineAfter(3, TimeUnit.SECONDS), new byte[0]);
+        ClientCalls.blockingUnaryCall(channel, CALL, CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS), new byte[0]);
         outcome = "ok";
       } catch (StatusRuntimeException e) {
         outcome = e.getStatus().getCode() + " " + e.getMessage() + diagnoses(e);
