@@ -18,6 +18,7 @@ import io.handshakedoctor.emit.LogLineOutput;
 import io.handshakedoctor.emit.BudgetedOutput;
 import io.handshakedoctor.emit.SharedBudgetOutputs;
 import io.handshakedoctor.emit.otel.OtelOutput;
+import io.handshakedoctor.capture.jsse.JsseConnectionReader;
 import io.handshakedoctor.instrumentation.JsseHookInstaller;
 import io.handshakedoctor.instrumentation.TcnativeTransformer;
 import io.handshakedoctor.inventory.EarlyWarnings;
@@ -192,7 +193,7 @@ final class AgentRuntime {
     Module hooks = HandshakeHooks.class.getModule();
     Module agent = AgentInstaller.class.getModule();
     inst.redefineModule(
-        javaBase, Set.of(hooks), Map.of(), Map.of("sun.security.ssl", Set.of(agent)), Set.of(), Map.of());
+        javaBase, Set.of(hooks), Map.of(), Map.of(JsseConnectionReader.INTERNALS_PACKAGE, Set.of(agent)), Set.of(), Map.of());
     // java.net.http's SSLTube is hooked too; it must read the hooks' module as well.
     ModuleLayer.boot()
         .findModule("java.net.http")

@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,17 +162,18 @@ class EngineTraceIT {
   }
 
   /** The engine's own class path (as its IT forks it) and the application's OpenTelemetry API. */
-  private static String classPath(String engine) throws Exception {
+  private static String classPath(String engine) {
     String engineClassPath =
         engine.equals("grpc")
             ? GrpcClientIT.grpcClassPath()
-            : engine.equals("netty-tcnative") ? NettyTcnativeClientIT.applicationClassPath() : BcJsseClientIT.applicationClassPath();
+            : engine.equals("netty-tcnative")
+                ? NettyTcnativeClientIT.nettyClassPath()
+                : EngineClassPath.jarsIn("bc.jsse.dir", "target/bc-jsse", 3);
     String api =
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .filter(e -> e.contains("/io/opentelemetry/opentelemetry-api/")
+        EngineClassPath.fromTestClassPath(
+            e -> e.contains("/io/opentelemetry/opentelemetry-api/")
                 || e.contains("/io/opentelemetry/opentelemetry-context/")
-                || e.contains("/io/opentelemetry/opentelemetry-common/"))
-            .collect(Collectors.joining(File.pathSeparator));
+                || e.contains("/io/opentelemetry/opentelemetry-common/"));
     return engineClassPath + File.pathSeparator + api;
   }
 }
