@@ -451,7 +451,7 @@ final class EvidenceAssembler {
         sample = ((byte[]) header).clone();
       }
     }
-    if (sample == null || allZero(sample) || PeerBytes.describe(sample) == null) {
+    if (sample == null || allZero(sample) || PeerBytes.isTls(sample)) {
       return null;
     }
     return sample;
