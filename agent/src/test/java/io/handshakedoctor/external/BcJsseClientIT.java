@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BcJsseClientIT {
   static final String ENGINE = "BouncyCastle JSSE 1.83";
   static final String LIBRARY = "SSLSocket, HttpsURLConnection";
+  static final String ENGINE_LIBRARY = "Netty 4.2 client (SslHandler on BC's SSLEngine)";
 
   /** One s_server and the cause the client's one event must carry (null: the handshake succeeds). */
   static final class Case {
@@ -41,12 +42,19 @@ class BcJsseClientIT {
     final String cause;
     final String clientProtocol;
     int port;
+    /** The same server again for the SSLEngine path (Netty), so each path's events have their own port. */
+    int enginePort;
 
     Case(String name, String cause, String clientProtocol, String... serverOptions) {
       this.name = name;
       this.cause = cause;
       this.clientProtocol = clientProtocol;
       this.serverOptions = Arrays.asList(serverOptions);
+    }
+
+    /** HttpsURLConnection's cases have no SSLEngine counterpart. */
+    boolean viaEngineToo() {
+      return !"url".equals(clientProtocol);
     }
 
     @Override
@@ -92,6 +100,13 @@ class BcJsseClientIT {
       Process p = Processes.start(command, dir, "s_server-" + c.name);
       SERVERS.add(p);
       Processes.awaitPort(c.port, p, Duration.ofSeconds(10), "s_server " + c.name);
+      if (c.viaEngineToo()) {
+        c.enginePort = Processes.freePort();
+        command.set(3, "127.0.0.1:" + c.enginePort);
+        Process q = Processes.start(command, dir, "s_server-engine-" + c.name);
+        SERVERS.add(q);
+        Processes.awaitPort(c.enginePort, q, Duration.ofSeconds(10), "s_server (engine) " + c.name);
+      }
     }
   }
 
@@ -100,7 +115,7 @@ class BcJsseClientIT {
     SERVERS.forEach(Processes::stop);
   }
 
-  /** BouncyCastle JSSE 1.83's jars (copied by the build) and the test classes. */
+  /** BouncyCastle JSSE 1.83's jars (copied by the build), Netty's and the test classes. */
   static String applicationClassPath() throws Exception {
     List<String> entries = new ArrayList<>();
     try (Stream<Path> jars = Files.list(Paths.get(System.getProperty("bc.jsse.dir", "target/bc-jsse")))) {
@@ -108,7 +123,7 @@ class BcJsseClientIT {
     }
     assertEquals(3, entries.size(), "bctls, bcprov and bcutil 1.83 in " + System.getProperty("bc.jsse.dir"));
     Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(e -> e.endsWith("test-classes"))
+        .filter(e -> e.contains("netty") || e.endsWith("test-classes"))
         .forEach(entries::add);
     return String.join(File.pathSeparator, entries);
   }
@@ -153,6 +168,11 @@ class BcJsseClientIT {
               ? "url:https://" + APP_HOST + ":" + c.port + "/"
               : APP_HOST + ":" + c.port + (c.clientProtocol == null ? "" : ":" + c.clientProtocol)));
         }
+        for (Case c : CASES) {
+          if (c.viaEngineToo()) {
+            args.add(enginePathName(c) + "=netty:" + APP_HOST + ":" + c.enginePort + (c.clientProtocol == null ? "" : ":" + c.clientProtocol));
+          }
+        }
         List<String> command = jvm.command(jdk, BcJsseConnect.class.getName(), args);
         command.set(command.indexOf("-cp") + 1, applicationClassPath());
         int exit = Processes.run(command, jvm.dir, "jvm", null, Duration.ofSeconds(120));
@@ -168,29 +188,39 @@ class BcJsseClientIT {
     List<Arguments> out = new ArrayList<>();
     for (TestJdk jdk : TestJdk.all()) {
       for (Case c : CASES) {
-        out.add(Arguments.of(jdk, c));
+        out.add(Arguments.of(jdk, "socket", c));
+        if (c.viaEngineToo()) {
+          out.add(Arguments.of(jdk, "engine", c));
+        }
       }
     }
     return out.stream();
   }
 
-  @ParameterizedTest(name = "{0} BC JSSE client, s_server {1}")
+  private static String enginePathName(Case c) {
+    return "engine_" + c.name;
+  }
+
+  @ParameterizedTest(name = "{0} BC JSSE {1} client, s_server {2}")
   @MethodSource("cases")
-  void diagnosis(TestJdk jdk, Case c) {
+  void diagnosis(TestJdk jdk, String path, Case c) {
     Run run = run(jdk);
-    String line = run.lines.get(c.name);
-    List<Map<String, Object>> events = run.clientEvents(c.port);
-    String context = c.name + " on " + jdk + " (s_server port " + c.port + ")\nline: " + line + "\n" + run.jvm.describe();
+    boolean engine = "engine".equals(path);
+    String name = engine ? enginePathName(c) : c.name;
+    int port = engine ? c.enginePort : c.port;
+    String line = run.lines.get(name);
+    List<Map<String, Object>> events = run.clientEvents(port);
+    String context = name + " on " + jdk + " (s_server port " + port + ")\nline: " + line + "\n" + run.jvm.describe();
     String actual = events.size() == 1 ? String.valueOf(events.get(0).get("handshake_doctor.cause")) : events.isEmpty() ? "none" : "several";
-    CompatibilityLog.record(ENGINE, LIBRARY, String.valueOf(jdk.feature()), c.name, c.cause == null ? "none" : c.cause, actual,
+    CompatibilityLog.record(ENGINE, engine ? ENGINE_LIBRARY : LIBRARY, String.valueOf(jdk.feature()), c.name, c.cause == null ? "none" : c.cause, actual,
         events.size() == 1 ? io.handshakedoctor.compatibility.EventCaptures.of(events.get(0)) : java.util.EnumSet.noneOf(io.handshakedoctor.compatibility.Captured.class));
     if (c.cause == null) {
-      assertEquals(c.name + ": ok", line, context);
+      assertEquals(name + ": ok", line, context);
       assertEquals(0, events.size(), "no event for a successful handshake\n" + context);
       return;
     }
-    assertTrue(line.startsWith(c.name + ": failed "), context);
-    assertEquals(1, events.size(), "exactly one client event for port " + c.port + "\n" + context);
+    assertTrue(line.startsWith(name + ": failed "), context);
+    assertEquals(1, events.size(), "exactly one client event for port " + port + "\n" + context);
     Map<String, Object> event = events.get(0);
     assertEquals(c.cause, event.get("handshake_doctor.cause"), "event: " + event + "\n" + context);
     assertEquals(APP_HOST, event.get("server.address"), "event: " + event + "\n" + context);

@@ -20,16 +20,14 @@ import javax.net.ssl.TrustManagerFactory;
  * test classes compile without bctls), trusting only the test root, with the host name checked
  * during the handshake ({@code HTTPS} endpoint identification). Each {@code name=host:port[:protocol]}
  * argument is one handshake over an {@code SSLSocket}; {@code name=url:https://...} one
- * HttpsURLConnection request. Prints {@code name: ok} or {@code name: failed <exception>}. Test only.
+ * HttpsURLConnection request; {@code name=netty:host:port[:protocol]} one request through Netty's
+ * {@code SslHandler} on BC's {@code SSLEngine} ({@link BcJsseNettyClient}). Prints {@code name: ok} or {@code name: failed <exception>}. Test only.
  */
 public final class BcJsseConnect {
   private BcJsseConnect() {}
 
   public static void main(String[] args) throws Exception {
-    // BC's crypto provider first and its JSSE second, as BC documents (BCJSSE's default
-    // SecureRandom comes from bcprov).
-    Security.insertProviderAt(provider("org.bouncycastle.jce.provider.BouncyCastleProvider"), 1);
-    Security.insertProviderAt(provider("org.bouncycastle.jsse.provider.BouncyCastleJsseProvider"), 2);
+    Provider bcJsse = installBouncyCastle();
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     try (InputStream in = new FileInputStream(args[0])) {
@@ -44,7 +42,9 @@ public final class BcJsseConnect {
       String[] nameAndTarget = args[i].split("=", 2);
       String outcome;
       try {
-        if (nameAndTarget[1].startsWith("url:")) {
+        if (nameAndTarget[1].startsWith("netty:")) {
+          BcJsseNettyClient.handshake(bcJsse, tmf, nameAndTarget[1].substring(6).split(":"));
+        } else if (nameAndTarget[1].startsWith("url:")) {
           HttpsURLConnection c = (HttpsURLConnection) new URL(nameAndTarget[1].substring(4)).openConnection();
           c.setSSLSocketFactory(context.getSocketFactory());
           c.setConnectTimeout(10_000);
@@ -77,12 +77,23 @@ public final class BcJsseConnect {
     }
   }
 
+  /**
+   * BC's crypto provider first and its JSSE second, as BC documents (BCJSSE's default SecureRandom
+   * comes from bcprov); returns BCJSSE.
+   */
+  static Provider installBouncyCastle() throws Exception {
+    Provider jsse = provider("org.bouncycastle.jsse.provider.BouncyCastleJsseProvider");
+    Security.insertProviderAt(provider("org.bouncycastle.jce.provider.BouncyCastleProvider"), 1);
+    Security.insertProviderAt(jsse, 2);
+    return jsse;
+  }
+
   private static Provider provider(String className) throws Exception {
     return (Provider) Class.forName(className).getDeclaredConstructor().newInstance();
   }
 
   /** The agent's enrichment: a suppressed exception somewhere in the cause chain. */
-  private static String diagnoses(Throwable failure) {
+  static String diagnoses(Throwable failure) {
     StringBuilder out = new StringBuilder();
     for (Throwable t = failure; t != null; t = t.getCause()) {
       for (Throwable s : t.getSuppressed()) {
