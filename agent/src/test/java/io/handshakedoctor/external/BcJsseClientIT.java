@@ -115,7 +115,7 @@ class BcJsseClientIT {
     SERVERS.forEach(Processes::stop);
   }
 
-  /** BouncyCastle JSSE 1.83's jars (copied by the build), Netty's and the test classes. */
+  /** BouncyCastle JSSE 1.83's jars (copied by the build), Netty's, the sample apps and the test classes. */
   static String applicationClassPath() throws Exception {
     List<String> entries = new ArrayList<>();
     try (Stream<Path> jars = Files.list(Paths.get(System.getProperty("bc.jsse.dir", "target/bc-jsse")))) {
@@ -125,6 +125,13 @@ class BcJsseClientIT {
     Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(e -> e.contains("netty") || e.endsWith("test-classes"))
         .forEach(entries::add);
+    // The sample apps' classes, not their jar: its manifest's Class-Path brings BouncyCastle 1.87,
+    // whose bcprov clashes with the signed 1.83 jars.
+    Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(e -> e.endsWith("sample-apps.jar"))
+        .map(e -> Paths.get(e).resolveSibling("classes"))
+        .filter(Files::isDirectory)
+        .forEach(p -> entries.add(p.toString()));
     return String.join(File.pathSeparator, entries);
   }
 

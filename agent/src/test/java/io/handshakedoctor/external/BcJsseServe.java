@@ -1,5 +1,6 @@
 package io.handshakedoctor.external;
 
+import io.handshakedoctor.samples.external.Serve;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -44,7 +45,10 @@ import javax.net.ssl.TrustManagerFactory;
  * ({@code SslProvider.JDK} with the BCJSSE provider). Arguments: socket port, engine port, server
  * chain (PEM), its key (PKCS#8 PEM), client CA (PEM). Prints {@code listening}, then one line per
  * connection, {@code <kind> connection: ok} or {@code <kind> connection: failed <exception>}, and
- * serves until killed. Test only.
+ * serves until killed. With a third port and the server's key and chain in one PEM, it also runs the
+ * sample {@link Serve} with {@code --engine} (an {@code SSLEngine} driven by hand over a socket, as
+ * servers without Netty do), which picks BC's {@code SSLContext} because BC is installed first; its
+ * lines are {@code connection N from host:port: outcome}. Test only.
  */
 public final class BcJsseServe {
   private static final String PASSWORD = "changeit";
@@ -96,6 +100,19 @@ public final class BcJsseServe {
           }
         })
         .bind("127.0.0.1", Integer.parseInt(args[1])).sync();
+    if (args.length > 6) {
+      String[] serve = {"--port", args[5], "--keystore", args[6], "--truststore", args[4], "--need-client-auth", "--engine",
+          "--accept", "1000", "--timeout-ms", "5000", "--max-seconds", "3600"};
+      Thread handDriven = new Thread(() -> {
+        try {
+          Serve.main(serve);
+        } catch (Exception e) {
+          e.printStackTrace();
+        }
+      }, "sample-engine-server");
+      handDriven.setDaemon(true);
+      handDriven.start();
+    }
     System.out.println("listening");
     System.out.flush();
   }

@@ -11,6 +11,7 @@ import io.handshakedoctor.evidence.LocalConfiguration;
 import io.handshakedoctor.evidence.Side;
 import io.handshakedoctor.evidence.TrustDecision;
 import io.handshakedoctor.wire.TlsNames;
+import java.nio.ByteBuffer;
 import java.security.Principal;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -37,6 +38,7 @@ import javax.net.ssl.SSLSocket;
 final class BcJsseEvidence {
   private static final short UNEXPECTED_MESSAGE = 10;
   private static final short RECORD_OVERFLOW = 22;
+  private static final int SAMPLE_BYTES = 16;
 
   HandshakeEvidence assemble(
       Object connection,
@@ -46,7 +48,8 @@ final class BcJsseEvidence {
       short description,
       boolean sent,
       String message,
-      Throwable failure) {
+      Throwable failure,
+      ByteBuffer engineInput) {
     SSLParameters parameters;
     String host;
     int port;
@@ -77,9 +80,11 @@ final class BcJsseEvidence {
       b.alertSent(alert);
       String implied = BcJsseInternals.impliedAlert(failure);
       b.jsseAlert(implied != null ? implied : alert.description());
-      if (connection instanceof SSLSocket && (description == UNEXPECTED_MESSAGE || description == RECORD_OVERFLOW)) {
+      if (description == UNEXPECTED_MESSAGE || description == RECORD_OVERFLOW) {
         // What BC raises for a first record that is not TLS ("Unsupported UNKNOWN(71)" for "GET /").
-        b.peerBytesSample(BcJsseInternals.failedRecordHeader(connection));
+        b.peerBytesSample(connection instanceof SSLSocket
+            ? BcJsseInternals.failedRecordHeader(connection)
+            : firstBytes(engineInput));
       }
     } else {
       b.alertReceived(alert);
@@ -109,6 +114,17 @@ final class BcJsseEvidence {
       b.clientCredentials(new ClientCredentialChoice(list(unansweredRequest.keyTypes), List.of()));
     }
     return b.build();
+  }
+
+  /** Up to 16 bytes from the buffer's position, without moving it; null when there is none. */
+  private static byte[] firstBytes(ByteBuffer input) {
+    if (input == null || !input.hasRemaining()) {
+      return null;
+    }
+    ByteBuffer view = input.duplicate();
+    byte[] sample = new byte[Math.min(SAMPLE_BYTES, view.remaining())];
+    view.get(sample);
+    return sample;
   }
 
   /**
