@@ -2,6 +2,7 @@ package io.handshakedoctor.capture;
 
 import io.handshakedoctor.bootstrap.HandshakeListener;
 import io.handshakedoctor.capture.bcjsse.BcJsseFailures;
+import io.handshakedoctor.capture.jsse.JsseConnectionReader;
 import io.handshakedoctor.capture.tcnative.NativeEngineCaptures;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
@@ -19,6 +20,8 @@ public final class CapturingListener implements HandshakeListener {
   private static final int PEER_SAMPLE_BYTES = 64;
 
   private final CaptureRegistry registry;
+  /** SunJSSE's live state, read at failure time only. */
+  private final ConnectionReader connections = new JsseConnectionReader();
   private final EvidenceAssembler assembler;
   /** netty-tcnative's OpenSSL/BoringSSL engines (Netty, gRPC's shaded copy): their own captures. */
   private final NativeEngineCaptures nativeEngines;
@@ -66,14 +69,13 @@ public final class CapturingListener implements HandshakeListener {
       HealthyHandshakeRecorder healthy,
       LastHealthyHandshakes lastHealthy) {
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
-    JsseInternals jsse = new JsseInternals();
-    this.assembler = new EvidenceAssembler(jsse, lastHealthy);
+    this.assembler = new EvidenceAssembler(connections, lastHealthy);
     this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink);
     this.bcJsse = new BcJsseFailures(maxInFlight, sink);
     this.sink = sink;
     this.errors = errors;
     this.healthy = healthy;
-    this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection, jsse);
+    this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection, connections);
   }
 
   /** Handshakes currently in flight (for tests and the shutdown summary). */
@@ -224,7 +226,7 @@ public final class CapturingListener implements HandshakeListener {
     if (capture == null) {
       // Failed before any handshake context existed (e.g. no protocol left after policy), or
       // after the handshake finished; the former is still a handshake failure worth reporting.
-      if (handshakeContext == null && assembler.isNegotiated(transportContext)) {
+      if (handshakeContext == null && connections.hasNegotiated(transportContext)) {
         return;
       }
       capture = registry.start(transportContext, handshakeContext, null);
@@ -232,7 +234,7 @@ public final class CapturingListener implements HandshakeListener {
         return;
       }
     }
-    if (isTransportEnd(cause) && !capture.receivedAnything() && !assembler.isClientMode(transportContext)) {
+    if (isTransportEnd(cause) && !capture.receivedAnything() && !connections.isClient(transportContext)) {
       // A client that connected and left without sending a byte (a TCP health check, a port
       // scan): there was no handshake to fail.
       HandshakeCapture ended = registry.end(transportContext);
@@ -289,7 +291,7 @@ public final class CapturingListener implements HandshakeListener {
   }
 
   private void reportAbandoned(Object engine, Throwable reported, Throwable cause) {
-    Object transportContext = assembler.transportContextOf(engine);
+    Object transportContext = connections.connectionOf(engine);
     // java.net.http closes a connection itself when its connect or request timeout fires; JDK 17
     // says only "connection closed locally" (later releases chain the timeout as the cause).
     boolean timedOut = isTimeout(cause) || isClosedLocally(cause);

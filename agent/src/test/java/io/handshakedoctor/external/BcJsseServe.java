@@ -132,7 +132,7 @@ public final class BcJsseServe {
           }
           outcome = "ok";
         } catch (Exception e) {
-          outcome = "failed " + e + BcJsseConnect.diagnoses(e);
+          outcome = HandshakeAttempts.failed(e);
         }
         report("socket", outcome);
       } catch (Exception e) {
@@ -161,7 +161,7 @@ public final class BcJsseServe {
       if (event instanceof SslHandshakeCompletionEvent) {
         SslHandshakeCompletionEvent done = (SslHandshakeCompletionEvent) event;
         if (!done.isSuccess()) {
-          once("failed " + done.cause() + BcJsseConnect.diagnoses(done.cause()));
+          once(HandshakeAttempts.failed(done.cause()));
         }
       }
       ctx.fireUserEventTriggered(event);
@@ -182,7 +182,7 @@ public final class BcJsseServe {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      once("failed " + cause + BcJsseConnect.diagnoses(cause));
+      once(HandshakeAttempts.failed(cause));
       ctx.close();
     }
 

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * server events written while it ran, its line the server's next line for that kind.
  */
 class BcJsseServerIT {
+  static final String ENGINE = "BouncyCastle JSSE 1.83";
   static final String SOCKET_LIBRARY = "SSLServerSocket";
   static final String ENGINE_LIBRARY = "Netty 4.2 server (SslHandler on BC's SSLEngine)";
   static final String HAND_DRIVEN_LIBRARY = "SSLEngine server (driven by hand)";
@@ -85,10 +86,9 @@ class BcJsseServerIT {
       int socketPort = Processes.freePort();
       int enginePort = Processes.freePort();
       int handDrivenPort = Processes.freePort();
-      List<String> command = jvm.command(jdk, BcJsseServe.class.getName(), Arrays.asList(String.valueOf(socketPort), String.valueOf(enginePort),
+      List<String> command = jvm.command(jdk, classPath(), BcJsseServe.class, Arrays.asList(String.valueOf(socketPort), String.valueOf(enginePort),
           pki.file("app.fullchain.pem").toString(), pki.file("app.key").toString(), pki.file("client-ca.pem").toString(),
           String.valueOf(handDrivenPort), pki.file("server.pem").toString()));
-      command.set(command.indexOf("-cp") + 1, BcJsseClientIT.applicationClassPath());
       Process server = Processes.start(command, jvm.dir, "jvm");
       List<String> jvmFailures = new ArrayList<>();
       try {
@@ -107,7 +107,7 @@ class BcJsseServerIT {
             String line = lines.size() > linesBefore ? lines.get(linesBefore) : "(no line)";
             String expected = c[1] == null ? "none" : c[1];
             String actual = events.size() == 1 ? String.valueOf(events.get(0).get("handshake_doctor.cause")) : events.isEmpty() ? "none" : "several";
-            CompatibilityLog.record(BcJsseClientIT.ENGINE, KINDS.get(kind)[1], String.valueOf(jdk.feature()),
+            CompatibilityLog.record(ENGINE, KINDS.get(kind)[1], String.valueOf(jdk.feature()),
                 c[0], expected, actual, events.size() == 1 ? EventCaptures.of(events.get(0)) : EnumSet.noneOf(Captured.class));
             boolean right = c[1] == null
                 ? events.isEmpty() && line.endsWith(" ok")
@@ -128,6 +128,20 @@ class BcJsseServerIT {
       }
     }
     assertEquals(List.of(), failures);
+  }
+
+  /**
+   * BC's and Netty's jars, the test classes, and the sample apps' classes (not their jar: its
+   * manifest's Class-Path brings BouncyCastle 1.87, whose bcprov clashes with the signed 1.83 jars).
+   */
+  private static String classPath() {
+    StringBuilder path = new StringBuilder(BcJsseEngineClientIT.classPath());
+    Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(e -> e.endsWith("sample-apps.jar"))
+        .map(e -> java.nio.file.Paths.get(e).resolveSibling("classes"))
+        .filter(Files::isDirectory)
+        .forEach(p -> path.append(java.io.File.pathSeparator).append(p));
+    return path.toString();
   }
 
   private static void connect(ExternalPki pki, ForkedJvm jvm, int port, String[] c, Path stdin) throws Exception {

@@ -71,7 +71,8 @@ final class BcJsseEvidence {
     }
     HandshakeEvidence.Builder b = HandshakeEvidence.builder(client ? Side.CLIENT : Side.SERVER);
     b.peer(host, port);
-    b.local(localConfiguration(parameters, client));
+    List<String> trustedIssuers = BcJsseInternals.acceptedIssuers(connection);
+    b.local(localConfiguration(parameters, client, trustedIssuers));
     b.origin(FailureOrigin.TLS_FATAL);
     b.failure(failure);
     b.failedAt(Instant.now());
@@ -100,7 +101,7 @@ final class BcJsseEvidence {
     }
     if (!client && (parameters.getNeedClientAuth() || parameters.getWantClientAuth())) {
       // BC's CertificateRequest passes no hook; its issuers are its trust manager's.
-      b.certificateRequest(new CertificateRequestSummary(BcJsseInternals.acceptedIssuers(connection), List.of()));
+      b.certificateRequest(new CertificateRequestSummary(trustedIssuers == null ? List.of() : trustedIssuers, List.of()));
     }
     if (unansweredRequest != null) {
       // BC hides the CertificateRequest itself; its key manager call carries what it asked for.
@@ -158,8 +159,9 @@ final class BcJsseEvidence {
     return null;
   }
 
-  private static LocalConfiguration localConfiguration(SSLParameters parameters, boolean client) {
+  private static LocalConfiguration localConfiguration(SSLParameters parameters, boolean client, List<String> trustedIssuers) {
     LocalConfiguration.Builder c = LocalConfiguration.builder();
+    c.trustedIssuers(trustedIssuers);
     c.enabledProtocols(list(parameters.getProtocols()));
     c.enabledCipherSuites(list(parameters.getCipherSuites()));
     PublicApiConfiguration.addParameters(c, parameters);

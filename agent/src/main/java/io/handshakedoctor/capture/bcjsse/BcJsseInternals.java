@@ -16,6 +16,7 @@ import javax.net.ssl.X509TrustManager;
 final class BcJsseInternals {
   /** BC's {@code RecordFormat.FRAGMENT_OFFSET}: the header is type, version and length. */
   private static final int RECORD_HEADER = 5;
+  private static final int MAX_TRUSTED_ISSUERS = 1000; // as for SunJSSE
 
   private BcJsseInternals() {}
 
@@ -86,9 +87,9 @@ final class BcJsseInternals {
 
   /**
    * The subjects of the CAs this end's trust manager accepts ({@code
-   * getContextData().getX509TrustManager().getAcceptedIssuers()}): what BC's server names in its
-   * CertificateRequest ({@code ProvTlsServer.getCertificateRequest}), which it passes through no
-   * hook. Empty when unreadable.
+   * getContextData().getX509TrustManager().getAcceptedIssuers()}): the trust store the chain rules
+   * compare a chain with, and what BC's server names in its CertificateRequest ({@code
+   * ProvTlsServer.getCertificateRequest}), which passes through no hook. Null when unreadable.
    */
   static List<String> acceptedIssuers(Object connection) {
     List<String> names = new ArrayList<>();
@@ -99,15 +100,23 @@ final class BcJsseInternals {
       Method trustManager = data.getClass().getDeclaredMethod("getX509TrustManager");
       trustManager.setAccessible(true);
       Object manager = trustManager.invoke(data);
-      if (manager instanceof X509TrustManager) {
-        for (X509Certificate ca : ((X509TrustManager) manager).getAcceptedIssuers()) {
-          names.add(ca.getSubjectX500Principal().getName());
-        }
+      if (!(manager instanceof X509TrustManager)) {
+        return null;
       }
+      X509Certificate[] issuers = ((X509TrustManager) manager).getAcceptedIssuers();
+      if (issuers == null) {
+        return null;
+      }
+      for (X509Certificate ca : issuers) {
+        if (names.size() >= MAX_TRUSTED_ISSUERS) {
+          break;
+        }
+        names.add(ca.getSubjectX500Principal().getName());
+      }
+      return names;
     } catch (Throwable t) {
-      names.clear(); // an older or changed BC: the issuers stay unknown
+      return null; // an older or changed BC: the issuers stay unknown
     }
-    return names;
   }
 
   /** The field of that name on the object's class or a superclass, or null. */

@@ -23,28 +23,36 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * One request of {@link BcJsseConnect} through Netty 4.2's {@code SslHandler} on BouncyCastle
- * JSSE's {@code SSLEngine} ({@code SslProvider.JDK} with the BCJSSE provider, as Netty users pick a
- * JSSE provider), host name checked during the handshake. A TLS 1.3 server's refusal of the
- * client's certificate arrives after the client's handshake, so the request waits for the answer.
- * Test only.
+ * The forked application of {@link BcJsseEngineClientIT}: requests through Netty 4.2's {@code
+ * SslHandler} on BouncyCastle JSSE's {@code SSLEngine} ({@code SslProvider.JDK} with the BCJSSE
+ * provider, installed as in {@link BcJsseConnect}: the way Netty users pick a JSSE provider),
+ * trusting only the test root, host name checked during the handshake. A TLS 1.3 server's refusal
+ * of the client's certificate arrives after the client's handshake, so each request waits for the
+ * answer. Test only.
  */
-final class BcJsseNettyClient {
-  private BcJsseNettyClient() {}
+public final class BcJsseNettyConnect {
+  private BcJsseNettyConnect() {}
+
+  public static void main(String[] args) throws Exception {
+    Provider bcJsse = BcJsseConnect.installBouncyCastle();
+    TrustManagerFactory trust = BcJsseConnect.trustingOnly(args[0]);
+    HandshakeAttempts.each(args, (host, port, protocol) -> {
+      request(bcJsse, trust, host, port, protocol);
+      return "ok";
+    });
+  }
 
   /** Throws the failure the application would see (the handshake's, else the connection's). */
-  static void handshake(Provider bcJsse, TrustManagerFactory trust, String[] target) throws Exception {
+  private static void request(Provider bcJsse, TrustManagerFactory trust, String host, int port, String protocol) throws Exception {
     SslContextBuilder builder = SslContextBuilder.forClient()
         .sslProvider(SslProvider.JDK)
         .sslContextProvider(bcJsse)
         .trustManager(trust)
         .endpointIdentificationAlgorithm("HTTPS");
-    if (target.length > 2) {
-      builder.protocols(target[2]);
+    if (protocol != null) {
+      builder.protocols(protocol);
     }
     SslContext context = builder.build();
-    String host = target[0];
-    int port = Integer.parseInt(target[1]);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     SslHandler[] handler = new SslHandler[1];
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
