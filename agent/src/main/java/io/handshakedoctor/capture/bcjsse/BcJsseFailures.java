@@ -1,6 +1,7 @@
 package io.handshakedoctor.capture.bcjsse;
 
 import io.handshakedoctor.capture.FailureSink;
+import io.handshakedoctor.capture.RequestContexts;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.nio.ByteBuffer;
 import java.util.IdentityHashMap;
@@ -23,10 +24,13 @@ public final class BcJsseFailures {
   private final int maxRemembered;
   private final BcJsseEvidence evidence = new BcJsseEvidence();
   private final FailureSink sink;
+  /** BC fails on the thread driving the handshake: a blocking socket's is the request's. */
+  private final RequestContexts requestContexts;
 
-  public BcJsseFailures(int maxRemembered, FailureSink sink) {
+  public BcJsseFailures(int maxRemembered, FailureSink sink, RequestContexts requestContexts) {
     this.maxRemembered = maxRemembered;
     this.sink = sink;
+    this.requestContexts = requestContexts;
   }
 
   /** Whether the trust check's context is a BC connection (a class name test, no allocation). */
@@ -81,7 +85,7 @@ public final class BcJsseFailures {
             connection, client, rejection(connection), unanswered(connection), description, true, message, cause,
             engineInput(connection));
     if (e != null) {
-      sink.handshakeFailed(e, cause);
+      sink.handshakeFailed(e, cause, requestContexts.current());
     }
   }
 
@@ -111,7 +115,7 @@ public final class BcJsseFailures {
             exception,
             null);
     if (e != null) {
-      sink.handshakeFailed(e, exception);
+      sink.handshakeFailed(e, exception, requestContexts.current());
     }
   }
 
