@@ -2,6 +2,7 @@ package io.handshakedoctor.capture;
 
 import io.handshakedoctor.bootstrap.HandshakeListener;
 import io.handshakedoctor.capture.bcjsse.BcJsseFailures;
+import io.handshakedoctor.capture.netty.NettyHandlerFailures;
 import io.handshakedoctor.capture.tcnative.NativeEngineCaptures;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
@@ -22,6 +23,8 @@ public final class CapturingListener implements HandshakeListener {
   private final EvidenceAssembler assembler;
   /** netty-tcnative's OpenSSL/BoringSSL engines (Netty, gRPC's shaded copy): their own captures. */
   private final NativeEngineCaptures nativeEngines;
+  /** Netty's SslHandler failing a handshake before its engine saw anything (a peer that does not speak TLS). */
+  private final NettyHandlerFailures nettyHandlers;
   /** BouncyCastle JSSE's sockets and engines: failures from its own alert callbacks. */
   private final BcJsseFailures bcJsse;
   private final FailureSink sink;
@@ -69,6 +72,7 @@ public final class CapturingListener implements HandshakeListener {
     JsseInternals jsse = new JsseInternals();
     this.assembler = new EvidenceAssembler(jsse, lastHealthy);
     this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink);
+    this.nettyHandlers = new NettyHandlerFailures(sink, nativeEngines);
     this.bcJsse = new BcJsseFailures(maxInFlight, sink);
     this.sink = sink;
     this.errors = errors;
@@ -171,6 +175,11 @@ public final class CapturingListener implements HandshakeListener {
   @Override
   public void nativeEngineCreated(Object engine) {
     nativeEngines.created(engine);
+  }
+
+  @Override
+  public void nettyHandshakeFailing(Object engine, Object channelContext, Throwable cause) {
+    nettyHandlers.failing(engine, channelContext, cause);
   }
 
   @Override

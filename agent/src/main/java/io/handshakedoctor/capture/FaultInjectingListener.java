@@ -104,6 +104,11 @@ public final class FaultInjectingListener implements HandshakeListener {
   }
 
   @Override
+  public void nettyHandshakeFailing(Object engine, Object channelContext, Throwable cause) {
+    delegate.nettyHandshakeFailing(engine, channelContext, cause);
+  }
+
+  @Override
   public void nativeEngineCreated(Object engine) {
     delegate.nativeEngineCreated(engine);
   }

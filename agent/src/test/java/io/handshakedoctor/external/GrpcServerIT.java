@@ -6,10 +6,6 @@ import io.handshakedoctor.compatibility.Captured;
 import io.handshakedoctor.compatibility.CompatibilityLog;
 import io.handshakedoctor.compatibility.EventCaptures;
 import io.handshakedoctor.testsupport.TestJdk;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +20,16 @@ import org.junit.jupiter.api.Test;
 /**
  * A gRPC 1.85 server on grpc-netty-shaded's defaults (relocated Netty and BoringSSL) requiring a client
  * certificate, under the agent, facing clients that each get one thing wrong, on JDK 17 and 25: one forked
- * server per JDK; {@code openssl s_client} clients (offering ALPN h2, as gRPC clients do) and a plain-text
+ * server per JDK; {@code openssl s_client} clients (offering ALPN h2 and sending the HTTP/2 preface, as gRPC
+ * clients do) and a plain-text
  * HTTP/2 client run one after the other, and each one's events are the server events written while it ran.
  */
 class GrpcServerIT {
   private static final String LIBRARY = "gRPC 1.85 server (grpc-netty-shaded)";
   private static final String PLAINTEXT = "plaintext_client";
+  /** The HTTP/2 connection preface and an empty SETTINGS frame: what a gRPC client sends first. */
+  private static final byte[] HTTP2_PREFACE = concat("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+      new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0});
 
   /** s_client's options (files from the test PKI) and the cause of the server's one event (null: none). */
   private static final List<String[]> CASES = Arrays.asList(
@@ -44,7 +44,10 @@ class GrpcServerIT {
     Processes.requireTools(false);
     ExternalPki pki = ExternalPki.shared();
     Path dir = Files.createTempDirectory("hd-grpc-server");
-    Path noInput = Files.createFile(dir.resolve("empty-stdin"));
+    // What a gRPC client sends once its handshake is done. Measured: gRPC's server on BoringSSL judged a TLS 1.3
+    // client's certificate only once a record after the client's Finished arrived; an s_client that sends nothing
+    // and closes is never rejected (nor reported).
+    Path preface = Files.write(dir.resolve("http2-preface"), HTTP2_PREFACE);
     List<String> failures = new ArrayList<>();
     for (TestJdk jdk : TestJdk.all()) {
       ForkedJvm jvm = new ForkedJvm(dir, "grpc-server-" + jdk);
@@ -58,14 +61,14 @@ class GrpcServerIT {
         for (String[] c : CASES) {
           int before = jvm.events().size();
           if (PLAINTEXT.equals(c[0])) {
-            plainTextHttp2(port);
+            PlainTextClient.send(port, HTTP2_PREFACE); // a gRPC client built with usePlaintext()
           } else {
             List<String> client = new ArrayList<>(Arrays.asList(Processes.openssl(), "s_client", "-connect", "127.0.0.1:" + port,
                 "-servername", ExternalPki.APP_HOST, "-alpn", "h2"));
             for (int i = 2; i < c.length; i++) {
               client.add(c[i].endsWith(".pem") || c[i].endsWith(".key") ? pki.file(c[i]).toString() : c[i]);
             }
-            Processes.run(client, jvm.dir, "s_client-" + c[0], noInput, Duration.ofSeconds(20));
+            Processes.run(client, jvm.dir, "s_client-" + c[0], preface, Duration.ofSeconds(20));
           }
           List<Map<String, Object>> events = ServerEvents.since(jvm, before, c[1] == null ? 1500 : 10_000);
           String expected = c[1] == null ? "none" : c[1];
@@ -88,21 +91,9 @@ class GrpcServerIT {
     assertEquals(List.of(), failures);
   }
 
-  /** A gRPC client configured without TLS ({@code usePlaintext()}): the HTTP/2 preface in clear, then wait for the close. */
-  private static void plainTextHttp2(int port) throws Exception {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-      s.setSoTimeout(5000);
-      OutputStream out = s.getOutputStream();
-      out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.write(new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0}); // an empty SETTINGS frame
-      out.flush();
-      InputStream in = s.getInputStream();
-      while (in.read() >= 0) {
-        // until the server closes
-      }
-    } catch (java.io.IOException closedOrReset) {
-      // the server's answer to bytes that are not TLS
-    }
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 }

@@ -77,12 +77,17 @@ class ReactorNettyIT {
       new ServerCase("client_certificate_required", "client_certificate_missing",
           "-cert", "app.pem", "-cert_chain", "intermediate.pem", "-key", "app.key", "-Verify", "1", "-CAfile", "client-ca.pem"));
 
+  /** A client that sends plain HTTP to the TLS port instead of s_client. */
+  private static final String PLAINTEXT = "plaintext_client";
+
   /** s_client's options (files from the test PKI) and the cause of the server's one event (null: none). */
   private static final List<String[]> CLIENTS = Arrays.asList(
       new String[] {"control", null, "-cert", "client.pem", "-key", "client.key"},
       new String[] {"no_client_certificate", "client_certificate_missing"},
       new String[] {"untrusted_client_certificate", "client_certificate_rejected", "-cert", "rogue.pem", "-key", "rogue.key"},
-      new String[] {"tls10_only_client", "no_common_protocol_version", "-tls1", "-cipher", "DEFAULT@SECLEVEL=0"});
+      new String[] {"tls10_only_client", "no_common_protocol_version", "-tls1", "-cipher", "DEFAULT@SECLEVEL=0"},
+      new String[] {PLAINTEXT, "non_tls_peer"});
+  private static final String PLAINTEXT_REQUEST = "GET / HTTP/1.1\r\nHost: " + APP_HOST + "\r\n\r\n";
 
   private static Path dir;
   private static ExternalPki pki;
@@ -259,12 +264,16 @@ class ReactorNettyIT {
           int port = ports.get(provider);
           for (String[] c : CLIENTS) {
             int before = jvm.events().size();
-            List<String> client = new ArrayList<>(Arrays.asList(Processes.openssl(), "s_client", "-connect", "127.0.0.1:" + port,
-                "-servername", APP_HOST));
-            for (int i = 2; i < c.length; i++) {
-              client.add(c[i].endsWith(".pem") || c[i].endsWith(".key") ? pki.file(c[i]).toString() : c[i]);
+            if (PLAINTEXT.equals(c[0])) {
+              PlainTextClient.send(port, PLAINTEXT_REQUEST.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } else {
+              List<String> client = new ArrayList<>(Arrays.asList(Processes.openssl(), "s_client", "-connect", "127.0.0.1:" + port,
+                  "-servername", APP_HOST));
+              for (int i = 2; i < c.length; i++) {
+                client.add(c[i].endsWith(".pem") || c[i].endsWith(".key") ? pki.file(c[i]).toString() : c[i]);
+              }
+              Processes.run(client, jvm.dir, "s_client-" + provider + "-" + c[0], noInput, Duration.ofSeconds(20));
             }
-            Processes.run(client, jvm.dir, "s_client-" + provider + "-" + c[0], noInput, Duration.ofSeconds(20));
             List<Map<String, Object>> events = ServerEvents.since(jvm, before, c[1] == null ? 1500 : 10_000);
             String expected = expectedOfServer(provider, c[1]);
             String actual = events.size() == 1 ? String.valueOf(events.get(0).get("handshake_doctor.cause")) : events.isEmpty() ? "none" : "several";

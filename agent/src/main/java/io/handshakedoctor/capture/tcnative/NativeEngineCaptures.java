@@ -136,6 +136,24 @@ public final class NativeEngineCaptures {
     }
   }
 
+  /** The first {@code max} bytes the peer sent {@code engine}'s handshake so far, or null (none, or not ours). */
+  public byte[] firstInboundBytes(Object engine, int max) {
+    NativeEngineCapture c = find(engine);
+    if (c == null) {
+      return null;
+    }
+    byte[] inbound = c.inboundBytes();
+    return inbound.length == 0 ? null : java.util.Arrays.copyOf(inbound, Math.min(max, inbound.length));
+  }
+
+  /** Drops {@code engine}'s capture, if any: its failure is reported elsewhere (Netty's handler failed it first). */
+  public void forget(Object engine) {
+    NativeEngineCapture c = find(engine);
+    if (c != null) {
+      remove(c);
+    }
+  }
+
   /** The trust manager is about to judge the peer's chain; false when the engine is not ours. */
   public boolean trustCheckStarted(Object engine, Object chain, boolean peerIsServer) {
     NativeEngineCapture c = find(engine);

@@ -118,6 +118,11 @@ public final class ContextCapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void nettyHandshakeFailing(Object engine, Object channelContext, Throwable cause) {
+    delegate.nettyHandshakeFailing(engine, channelContext, cause);
+  }
+
+  @Override
   public void nativeEngineCreated(Object engine) {
     delegate.nativeEngineCreated(engine);
     contexts.engineCreated(engine); // a native engine is its own connection key
