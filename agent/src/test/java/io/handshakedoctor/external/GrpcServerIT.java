@@ -35,7 +35,9 @@ class GrpcServerIT {
   private static final List<String[]> CASES = Arrays.asList(
       new String[] {"control", null, "-cert", "client.pem", "-key", "client.key"},
       new String[] {"no_client_certificate", "client_certificate_missing"},
-      new String[] {"untrusted_client_certificate", "client_certificate_rejected", "-cert", "rogue.pem", "-key", "rogue.key"},
+      // TLS 1.2: over TLS 1.3 gRPC's server judged an untrusted certificate only after the client's next records,
+      // and an s_client that then closes left no event (known gap, docs/design.md).
+      new String[] {"untrusted_client_certificate", "client_certificate_rejected", "-cert", "rogue.pem", "-key", "rogue.key", "-tls1_2"},
       new String[] {"tls10_only_client", "no_common_protocol_version", "-tls1", "-cipher", "DEFAULT@SECLEVEL=0"},
       new String[] {PLAINTEXT, "non_tls_peer"});
 
