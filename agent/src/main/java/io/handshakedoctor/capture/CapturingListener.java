@@ -3,6 +3,7 @@ package io.handshakedoctor.capture;
 import io.handshakedoctor.bootstrap.HandshakeListener;
 import io.handshakedoctor.capture.bcjsse.BcJsseFailures;
 import io.handshakedoctor.capture.netty.NettyHandlerFailures;
+import io.handshakedoctor.capture.jsse.JsseConnectionReader;
 import io.handshakedoctor.capture.tcnative.NativeEngineCaptures;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
@@ -20,6 +21,8 @@ public final class CapturingListener implements HandshakeListener {
   private static final int PEER_SAMPLE_BYTES = 64;
 
   private final CaptureRegistry registry;
+  /** SunJSSE's live state, read at failure time only. */
+  private final ConnectionReader connections = new JsseConnectionReader();
   private final EvidenceAssembler assembler;
   /** netty-tcnative's OpenSSL/BoringSSL engines (Netty, gRPC's shaded copy): their own captures. */
   private final NativeEngineCaptures nativeEngines;
@@ -32,12 +35,14 @@ public final class CapturingListener implements HandshakeListener {
   /** Null when the peer inventory is off. */
   private final HealthyHandshakeRecorder healthy;
   private final HostnameVerifications hostnameVerifications;
+  /** The request each connection serves, carried to the outputs with its failure. */
+  private final RequestContexts requestContexts;
   /** Failures being diagnosed and written right now (their captures already left the registry). */
   private final java.util.concurrent.atomic.AtomicInteger reporting = new java.util.concurrent.atomic.AtomicInteger();
 
   public CapturingListener(
       int maxInFlight, int byteBudget, FailureSink sink, InternalErrorReporter errors) {
-    this(maxInFlight, byteBudget, sink, errors, (HealthyHandshakeRecorder) null, null);
+    this(maxInFlight, byteBudget, sink, errors, (HealthyHandshakeRecorder) null, null, RequestContextSource.NONE);
   }
 
   /** With the peer inventory: successful handshakes go to {@code healthy} (docs/early-warnings.md). */
@@ -47,8 +52,25 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeSink healthy) {
-    this(maxInFlight, byteBudget, sink, errors, HealthyHandshakeRecorder.jsse(healthy, errors),
-        healthy instanceof LastHealthyHandshakes ? (LastHealthyHandshakes) healthy : null);
+    this(maxInFlight, byteBudget, sink, errors, healthy, RequestContextSource.NONE);
+  }
+
+  /**
+   * {@code healthy}: the peer inventory, or null when it is off; {@code contexts}: where the
+   * request's context comes from (the OpenTelemetry output's source, or {@link
+   * RequestContextSource#NONE}).
+   */
+  public CapturingListener(
+      int maxInFlight,
+      int byteBudget,
+      FailureSink sink,
+      InternalErrorReporter errors,
+      HealthyHandshakeSink healthy,
+      RequestContextSource contexts) {
+    this(maxInFlight, byteBudget, sink, errors,
+        healthy == null ? null : HealthyHandshakeRecorder.jsse(healthy, errors),
+        healthy instanceof LastHealthyHandshakes ? (LastHealthyHandshakes) healthy : null,
+        contexts);
   }
 
   CapturingListener(
@@ -57,7 +79,7 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeRecorder healthy) {
-    this(maxInFlight, byteBudget, sink, errors, healthy, null);
+    this(maxInFlight, byteBudget, sink, errors, healthy, null, RequestContextSource.NONE);
   }
 
   /** {@code lastHealthy}: where a failure finds the last good handshake with its peer (the inventory); null when off. */
@@ -67,17 +89,18 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeRecorder healthy,
-      LastHealthyHandshakes lastHealthy) {
+      LastHealthyHandshakes lastHealthy,
+      RequestContextSource contexts) {
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
-    JsseInternals jsse = new JsseInternals();
-    this.assembler = new EvidenceAssembler(jsse, lastHealthy);
-    this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink);
-    this.nettyHandlers = new NettyHandlerFailures(sink, nativeEngines);
-    this.bcJsse = new BcJsseFailures(maxInFlight, sink);
+    this.assembler = new EvidenceAssembler(connections, lastHealthy);
+    this.requestContexts = new RequestContexts(contexts);
+    this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink, requestContexts);
+    this.nettyHandlers = new NettyHandlerFailures(sink, nativeEngines, requestContexts);
+    this.bcJsse = new BcJsseFailures(maxInFlight, sink, requestContexts);
     this.sink = sink;
     this.errors = errors;
     this.healthy = healthy;
-    this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection, jsse);
+    this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection, connections);
   }
 
   /** Handshakes currently in flight (for tests and the shutdown summary). */
@@ -228,7 +251,7 @@ public final class CapturingListener implements HandshakeListener {
     if (capture == null) {
       // Failed before any handshake context existed (e.g. no protocol left after policy), or
       // after the handshake finished; the former is still a handshake failure worth reporting.
-      if (handshakeContext == null && assembler.isNegotiated(transportContext)) {
+      if (handshakeContext == null && connections.hasNegotiated(transportContext)) {
         return;
       }
       capture = registry.start(transportContext, handshakeContext, null);
@@ -236,7 +259,7 @@ public final class CapturingListener implements HandshakeListener {
         return;
       }
     }
-    if (isTransportEnd(cause) && !capture.receivedAnything() && !assembler.isClientMode(transportContext)) {
+    if (isTransportEnd(cause) && !capture.receivedAnything() && !connections.isClient(transportContext)) {
       // A client that connected and left without sending a byte (a TCP health check, a port
       // scan): there was no handshake to fail.
       HandshakeCapture ended = registry.end(transportContext);
@@ -259,6 +282,7 @@ public final class CapturingListener implements HandshakeListener {
   @Override
   public void handshakeFinished(Object transportContext) {
     hostnameVerifications.handshakeFinished(transportContext);
+    requestContexts.forget(transportContext);
     if (!registry.isEmpty()) {
       HandshakeCapture capture = registry.end(transportContext);
       if (capture != null) {
@@ -293,7 +317,7 @@ public final class CapturingListener implements HandshakeListener {
   }
 
   private void reportAbandoned(Object engine, Throwable reported, Throwable cause) {
-    Object transportContext = assembler.transportContextOf(engine);
+    Object transportContext = connections.connectionOf(engine);
     // java.net.http closes a connection itself when its connect or request timeout fires; JDK 17
     // says only "connection closed locally" (later releases chain the timeout as the cause).
     boolean timedOut = isTimeout(cause) || isClosedLocally(cause);
@@ -307,7 +331,7 @@ public final class CapturingListener implements HandshakeListener {
             reported,
             timedOut ? FailureOrigin.HANDSHAKE_TIMEOUT : FailureOrigin.TRANSPORT_CLOSED);
     // A timeout reaches the application as the library's own exception, not the wrapper.
-    sink.handshakeFailed(evidence, timedOut ? cause : reported);
+    sink.handshakeFailed(evidence, timedOut ? cause : reported, requestContexts.claim(transportContext));
   }
 
   private static boolean isTransportEnd(Throwable t) {
@@ -350,6 +374,13 @@ public final class CapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void engineCreated(Object engine, Object transportContext) {
+    // The handshake registers at handshakeStarted, later and maybe on another thread: only the
+    // request's context is taken now, while this thread still carries it.
+    requestContexts.connectionCreated(transportContext);
+  }
+
+  @Override
   public void hostnameRejected(Object verifier, Object session, Throwable thrown) {
     hostnameVerifications.rejected(verifier, session, thrown);
   }
@@ -359,10 +390,12 @@ public final class CapturingListener implements HandshakeListener {
     hostnameVerifications.peerUnverified(exception);
   }
 
-  private void reportHostnameRejection(HandshakeEvidence evidence, Throwable thrown) {
+  /** The verifier runs on the thread that made the request, after the handshake. */
+  private void reportHostnameRejection(HandshakeEvidence evidence, Throwable thrown, Object requestContext) {
     reporting.incrementAndGet();
     try {
-      sink.handshakeFailed(evidence, thrown);
+      sink.handshakeFailed(
+          evidence, thrown, requestContext != null ? requestContext : requestContexts.current());
     } finally {
       reporting.decrementAndGet();
     }
@@ -384,7 +417,7 @@ public final class CapturingListener implements HandshakeListener {
         return; // not a handshake failure (the connection was already established)
       }
       HandshakeEvidence evidence = assembler.assemble(capture.snapshot(), thrown, origin);
-      sink.handshakeFailed(evidence, thrown);
+      sink.handshakeFailed(evidence, thrown, requestContexts.claim(transportContext));
     } finally {
       reporting.decrementAndGet();
     }

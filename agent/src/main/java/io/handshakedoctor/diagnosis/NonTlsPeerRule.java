@@ -2,20 +2,20 @@ package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.Side;
+import io.handshakedoctor.wire.PeerBytes;
 import java.util.Optional;
 
 /** The peer answered with something that is not TLS: a plain-text port, SSH, a proxy page. */
 final class NonTlsPeerRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     boolean jsseSaidSo =
         f.mentions("Unsupported or unrecognized SSL message")
             || f.mentions("Unrecognized SSL message")
             || f.mentions("plaintext connection?")
             || f.mentions("not an SSL/TLS record"); // Netty's SslHandler (NotSslRecordException)
     byte[] sample = e.peerBytesSample();
-    boolean bytesSaySo = sample != null && sample.length > 0 && !PeerBytes.isTlsRecord(sample);
+    boolean bytesSaySo = sample != null && sample.length > 0 && !PeerBytes.isTls(sample);
     if (!jsseSaidSo && !bytesSaySo) {
       return Optional.empty();
     }

@@ -2,6 +2,7 @@ package io.handshakedoctor.capture.netty;
 
 import io.handshakedoctor.capture.FailureSink;
 import io.handshakedoctor.capture.PublicApiConfiguration;
+import io.handshakedoctor.capture.RequestContexts;
 import io.handshakedoctor.capture.tcnative.NativeEngineCaptures;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
@@ -33,9 +34,12 @@ public final class NettyHandlerFailures {
   private final NativeEngineCaptures nativeEngines;
   private WeakReference<Object> lastReported = new WeakReference<>(null);
 
-  public NettyHandlerFailures(FailureSink sink, NativeEngineCaptures nativeEngines) {
+  private final RequestContexts requestContexts;
+
+  public NettyHandlerFailures(FailureSink sink, NativeEngineCaptures nativeEngines, RequestContexts requestContexts) {
     this.sink = sink;
     this.nativeEngines = nativeEngines;
+    this.requestContexts = requestContexts;
   }
 
   /** {@code SslHandler.setHandshakeFailure(ctx, cause, ...)} is about to run for {@code engine}. */
@@ -72,7 +76,7 @@ public final class NettyHandlerFailures {
     b.failedAt(Instant.now());
     b.elapsed(Duration.ZERO);
     b.peerBytesSample(sample);
-    sink.handshakeFailed(b.build(), cause);
+    sink.handshakeFailed(b.build(), cause, requestContexts.current());
   }
 
   /** The peer's first bytes from Netty's message (its hex dump of what it read), at most {@value #SAMPLE_BYTES}. */

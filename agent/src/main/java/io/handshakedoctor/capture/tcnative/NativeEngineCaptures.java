@@ -1,6 +1,7 @@
 package io.handshakedoctor.capture.tcnative;
 
 import io.handshakedoctor.capture.FailureSink;
+import io.handshakedoctor.capture.RequestContexts;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
@@ -40,11 +41,14 @@ public final class NativeEngineCaptures {
   /** The last engine reported by {@link #failedAfterHandshake}: a throw that repeats is not a second failure. */
   private WeakReference<Object> lastFailedAfterHandshake = new WeakReference<>(null);
   private final FailureSink sink;
+  private final RequestContexts requestContexts;
 
-  public NativeEngineCaptures(int maxInFlight, int byteBudget, FailureSink sink) {
+  public NativeEngineCaptures(
+      int maxInFlight, int byteBudget, FailureSink sink, RequestContexts requestContexts) {
     this.maxInFlight = maxInFlight;
     this.byteBudget = byteBudget;
     this.sink = sink;
+    this.requestContexts = requestContexts;
   }
 
   /** Native handshakes in flight (for tests and the shutdown summary). */
@@ -60,7 +64,10 @@ public final class NativeEngineCaptures {
       if (byEngine.size() >= maxInFlight && !sweepAbandoned()) {
         return; // full of live handshakes: this one goes uncaptured, the host is unaffected
       }
-      if (byEngine.put(engine, new NativeEngineCapture(engine, byteBudget)) == null) {
+      // The creating thread still carries the request's context; the handshake runs on the
+      // event loop, later.
+      NativeEngineCapture capture = new NativeEngineCapture(engine, byteBudget, requestContexts.current());
+      if (byEngine.put(engine, capture) == null) {
         inFlight.incrementAndGet();
       }
     }
@@ -121,9 +128,9 @@ public final class NativeEngineCaptures {
       }
       lastFailedAfterHandshake = new WeakReference<>(engine);
     }
-    HandshakeEvidence e = evidence.assemble(new NativeEngineCapture(engine, 0), thrown);
+    HandshakeEvidence e = evidence.assemble(new NativeEngineCapture(engine, 0, null), thrown);
     if (e != null) {
-      sink.handshakeFailed(e, thrown);
+      sink.handshakeFailed(e, thrown, requestContexts.current());
     }
   }
 
@@ -200,7 +207,8 @@ public final class NativeEngineCaptures {
     if (thrown != null) {
       HandshakeEvidence e = evidence.assemble(c, thrown);
       if (e != null) {
-        sink.handshakeFailed(e, thrown);
+        Object context = c.requestContext != null ? c.requestContext : requestContexts.current();
+        sink.handshakeFailed(e, thrown, context);
       }
     }
   }

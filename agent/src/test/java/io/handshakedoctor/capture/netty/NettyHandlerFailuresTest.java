@@ -39,7 +39,7 @@ class NettyHandlerFailuresTest {
 
   private final List<HandshakeEvidence> events = new ArrayList<>();
   private final CapturingListener listener =
-      new CapturingListener(64, 16 * 1024, (e, thrown) -> events.add(e), (where, t) -> { throw new AssertionError(where, t); });
+      new CapturingListener(64, 16 * 1024, (e, thrown, context) -> events.add(e), (where, t) -> { throw new AssertionError(where, t); });
 
   @ParameterizedTest
   @EnumSource(value = SslProvider.class, names = {"JDK", "OPENSSL"})

@@ -1,74 +1,20 @@
-package io.handshakedoctor.emit.otel;
+package io.handshakedoctor.capture;
 
 import io.handshakedoctor.bootstrap.HandshakeListener;
 import java.nio.ByteBuffer;
 
 /**
- * Wraps the agent's listener for the OpenTelemetry output: remembers the trace context an
- * SSLEngine was created in (asynchronous clients handshake on threads that no longer carry it),
- * and tells the output which connection is failing while the failure is being reported, on the
- * failing thread. Everything else passes straight through.
+ * The base of every decorator of the hook stream: each hook goes to the delegate unchanged, so a
+ * decorator overrides only the hooks it changes (and calls {@code super} to pass them on). Not
+ * abstract: a hook added to {@link HandshakeListener} (which has no defaults) fails to compile
+ * until it is forwarded here, and {@code ForwardingListenerTest} checks each reaches the delegate
+ * with its arguments. See docs/design.md, "How to add a hook".
  */
-public final class ContextCapturingListener implements HandshakeListener {
+public class ForwardingListener implements HandshakeListener {
   private final HandshakeListener delegate;
-  private final ConnectionContexts contexts;
 
-  ContextCapturingListener(HandshakeListener delegate, ConnectionContexts contexts) {
+  protected ForwardingListener(HandshakeListener delegate) {
     this.delegate = delegate;
-    this.contexts = contexts;
-  }
-
-  @Override
-  public void hostnameRejected(Object verifier, Object session, Throwable thrown) {
-    delegate.hostnameRejected(verifier, session, thrown);
-  }
-
-  @Override
-  public void peerUnverified(Throwable exception) {
-    delegate.peerUnverified(exception);
-  }
-
-  @Override
-  public void engineCreated(Object engine, Object transportContext) {
-    delegate.engineCreated(engine, transportContext);
-    contexts.engineCreated(transportContext);
-  }
-
-  @Override
-  public void fatalThrown(Object transportContext, Throwable thrown) {
-    Object previous = contexts.enterFailure(transportContext);
-    try {
-      delegate.fatalThrown(transportContext, thrown);
-    } finally {
-      contexts.exitFailure(transportContext, previous);
-    }
-  }
-
-  @Override
-  public void handshakeInterrupted(Object transportContext, Throwable thrown) {
-    Object previous = contexts.enterFailure(transportContext);
-    try {
-      delegate.handshakeInterrupted(transportContext, thrown);
-    } finally {
-      contexts.exitFailure(transportContext, previous);
-    }
-  }
-
-  @Override
-  public void handshakeAbandoned(Object engine, Throwable reported, Throwable cause) {
-    Object transportContext = contexts.transportContextOf(engine);
-    Object previous = contexts.enterFailure(transportContext);
-    try {
-      delegate.handshakeAbandoned(engine, reported, cause);
-    } finally {
-      contexts.exitFailure(transportContext, previous);
-    }
-  }
-
-  @Override
-  public void handshakeFinished(Object transportContext) {
-    delegate.handshakeFinished(transportContext);
-    contexts.forget(transportContext);
   }
 
   @Override
@@ -113,6 +59,26 @@ public final class ContextCapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void fatalThrown(Object transportContext, Throwable thrown) {
+    delegate.fatalThrown(transportContext, thrown);
+  }
+
+  @Override
+  public void handshakeFinished(Object transportContext) {
+    delegate.handshakeFinished(transportContext);
+  }
+
+  @Override
+  public void handshakeInterrupted(Object transportContext, Throwable thrown) {
+    delegate.handshakeInterrupted(transportContext, thrown);
+  }
+
+  @Override
+  public void handshakeAbandoned(Object engine, Throwable reported, Throwable cause) {
+    delegate.handshakeAbandoned(engine, reported, cause);
+  }
+
+  @Override
   public void engineUnwrapping(Object transportContext, ByteBuffer[] sources, int offset, int length) {
     delegate.engineUnwrapping(transportContext, sources, offset, length);
   }
@@ -123,9 +89,13 @@ public final class ContextCapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void engineCreated(Object engine, Object transportContext) {
+    delegate.engineCreated(engine, transportContext);
+  }
+
+  @Override
   public void nativeEngineCreated(Object engine) {
     delegate.nativeEngineCreated(engine);
-    contexts.engineCreated(engine); // a native engine is its own connection key
   }
 
   @Override
@@ -135,17 +105,7 @@ public final class ContextCapturingListener implements HandshakeListener {
 
   @Override
   public void nativeEngineWrapped(Object engine, ByteBuffer destination, Object result, Throwable thrown) {
-    if (thrown == null) {
-      delegate.nativeEngineWrapped(engine, destination, result, thrown);
-      contexts.forgetIfFinished(engine, result);
-      return;
-    }
-    Object previous = contexts.enterFailure(engine);
-    try {
-      delegate.nativeEngineWrapped(engine, destination, result, thrown);
-    } finally {
-      contexts.exitFailure(engine, previous);
-    }
+    delegate.nativeEngineWrapped(engine, destination, result, thrown);
   }
 
   @Override
@@ -156,17 +116,17 @@ public final class ContextCapturingListener implements HandshakeListener {
   @Override
   public void nativeEngineUnwrapped(
       Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {
-    if (thrown == null) {
-      delegate.nativeEngineUnwrapped(engine, sources, offset, length, result, thrown);
-      contexts.forgetIfFinished(engine, result);
-      return;
-    }
-    Object previous = contexts.enterFailure(engine);
-    try {
-      delegate.nativeEngineUnwrapped(engine, sources, offset, length, result, thrown);
-    } finally {
-      contexts.exitFailure(engine, previous);
-    }
+    delegate.nativeEngineUnwrapped(engine, sources, offset, length, result, thrown);
+  }
+
+  @Override
+  public void hostnameRejected(Object verifier, Object session, Throwable thrown) {
+    delegate.hostnameRejected(verifier, session, thrown);
+  }
+
+  @Override
+  public void peerUnverified(Throwable exception) {
+    delegate.peerUnverified(exception);
   }
 
   @Override
