@@ -2,7 +2,8 @@ package io.handshakedoctor.capture;
 
 import io.handshakedoctor.bootstrap.HandshakeListener;
 import io.handshakedoctor.capture.bcjsse.BcJsseFailures;
-import io.handshakedoctor.capture.tcnative.NativeEngineCaptures;
+import io.handshakedoctor.capture.conscrypt.ConscryptSocketFailures;
+import io.handshakedoctor.capture.boringssl.NativeEngineCaptures;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.io.EOFException;
@@ -20,10 +21,12 @@ public final class CapturingListener implements HandshakeListener {
 
   private final CaptureRegistry registry;
   private final EvidenceAssembler assembler;
-  /** netty-tcnative's OpenSSL/BoringSSL engines (Netty, gRPC's shaded copy): their own captures. */
+  /** BoringSSL engines (netty-tcnative: Netty, gRPC's shaded copy; Conscrypt): their own captures. */
   private final NativeEngineCaptures nativeEngines;
   /** BouncyCastle JSSE's sockets and engines: failures from its own alert callbacks. */
   private final BcJsseFailures bcJsse;
+  /** Conscrypt's file-descriptor sockets (its engines and engine sockets are native engines). */
+  private final ConscryptSocketFailures conscryptSockets;
   private final FailureSink sink;
   private final InternalErrorReporter errors;
   /** Null when the peer inventory is off. */
@@ -70,6 +73,7 @@ public final class CapturingListener implements HandshakeListener {
     this.assembler = new EvidenceAssembler(jsse, lastHealthy);
     this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink);
     this.bcJsse = new BcJsseFailures(maxInFlight, sink);
+    this.conscryptSockets = new ConscryptSocketFailures(maxInFlight, sink);
     this.sink = sink;
     this.errors = errors;
     this.healthy = healthy;
@@ -141,7 +145,8 @@ public final class CapturingListener implements HandshakeListener {
     if (capture != null) {
       capture.trustChecked(chain, thrown, peerIsServer);
     } else {
-      if (!nativeEngines.trustChecked(handshakeContext, chain, thrown, peerIsServer)) {
+      if (!nativeEngines.trustChecked(handshakeContext, chain, thrown, peerIsServer)
+          && !conscryptSockets.trustChecked(handshakeContext, chain, thrown, peerIsServer)) {
         bcJsse.trustChecked(handshakeContext, chain, thrown, peerIsServer);
       }
     }
@@ -193,6 +198,11 @@ public final class CapturingListener implements HandshakeListener {
   public void nativeEngineUnwrapped(
       Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {
     nativeEngines.unwrapped(engine, sources, offset, length, result, thrown);
+  }
+
+  @Override
+  public void nativeSocketHandshakeFailed(Object socket, Throwable thrown) {
+    conscryptSockets.handshakeFailed(socket, thrown);
   }
 
   @Override

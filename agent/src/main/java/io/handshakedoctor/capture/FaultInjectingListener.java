@@ -130,6 +130,11 @@ public final class FaultInjectingListener implements HandshakeListener {
   }
 
   @Override
+  public void nativeSocketHandshakeFailed(Object socket, Throwable thrown) {
+    delegate.nativeSocketHandshakeFailed(socket, thrown);
+  }
+
+  @Override
   public void bcAlertRaised(
       Object connection, boolean client, short level, short description, String message, Throwable cause) {
     delegate.bcAlertRaised(connection, client, level, description, message, cause);

@@ -66,7 +66,7 @@ public interface HandshakeListener {
   default void engineCreated(Object engine, Object transportContext) {}
 
   /**
-   * A native (netty-tcnative OpenSSL/BoringSSL) engine was created. The native engine's events
+   * A native engine (netty-tcnative's OpenSSL/BoringSSL engine, Conscrypt's) was created. The native engine's events
    * carry the engine itself; its trust manager calls arrive through {@link #certificatesChecking}
    * and {@link #certificatesChecked} with the engine as the context.
    */
@@ -86,6 +86,14 @@ public interface HandshakeListener {
   /** A native engine's unwrap returned {@code result} (an SSLEngineResult) or threw. */
   default void nativeEngineUnwrapped(
       Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {}
+
+  /**
+   * A native socket's handshake failed: Conscrypt's file-descriptor socket, whose bytes BoringSSL
+   * moves itself (no wrap or unwrap to watch). Its trust manager calls arrive through
+   * {@link #certificatesChecked} with the socket as the context.
+   */
+  default void nativeSocketHandshakeFailed(Object socket, Throwable thrown) {}
+
   /** HttpsURLConnection's host name check rejected the host after the handshake. */
   default void hostnameRejected(Object verifier, Object session, Throwable thrown) {}
 

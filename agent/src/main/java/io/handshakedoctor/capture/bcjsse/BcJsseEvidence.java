@@ -7,7 +7,6 @@ import io.handshakedoctor.evidence.CertificateSummary;
 import io.handshakedoctor.evidence.ClientCredentialChoice;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
-import io.handshakedoctor.evidence.LocalConfiguration;
 import io.handshakedoctor.evidence.Side;
 import io.handshakedoctor.evidence.TrustDecision;
 import io.handshakedoctor.wire.TlsNames;
@@ -61,7 +60,8 @@ final class BcJsseEvidence {
     }
     HandshakeEvidence.Builder b = HandshakeEvidence.builder(client ? Side.CLIENT : Side.SERVER);
     b.peer(host, port);
-    b.local(localConfiguration(parameters, client));
+    // BC reads its own properties (org.bouncycastle.jsse.*), not the JDK's jdk.tls.* ones: left out.
+    b.local(PublicApiConfiguration.of(parameters, client));
     b.origin(FailureOrigin.TLS_FATAL);
     b.failure(failure);
     b.failedAt(Instant.now());
@@ -117,16 +117,6 @@ final class BcJsseEvidence {
       }
     }
     return null;
-  }
-
-  private static LocalConfiguration localConfiguration(SSLParameters parameters, boolean client) {
-    LocalConfiguration.Builder c = LocalConfiguration.builder();
-    c.enabledProtocols(list(parameters.getProtocols()));
-    c.enabledCipherSuites(list(parameters.getCipherSuites()));
-    PublicApiConfiguration.addParameters(c, parameters);
-    c.clientAuth(PublicApiConfiguration.clientAuth(client, parameters.getNeedClientAuth(), parameters.getWantClientAuth()));
-    // BC reads its own properties (org.bouncycastle.jsse.*), not the JDK's jdk.tls.* ones: left out.
-    return c.build();
   }
 
   private static List<String> list(String[] values) {

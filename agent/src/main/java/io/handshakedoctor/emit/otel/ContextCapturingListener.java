@@ -165,6 +165,12 @@ public final class ContextCapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void nativeSocketHandshakeFailed(Object socket, Throwable thrown) {
+    // A blocking socket fails on the calling thread, which still carries its own context.
+    delegate.nativeSocketHandshakeFailed(socket, thrown);
+  }
+
+  @Override
   public void bcAlertRaised(
       Object connection, boolean client, short level, short description, String message, Throwable cause) {
     delegate.bcAlertRaised(connection, client, level, description, message, cause);

@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture.tcnative;
+package io.handshakedoctor.capture.boringssl;
 
 import io.handshakedoctor.capture.PublicApiConfiguration;
 import io.handshakedoctor.evidence.AlertSummary;

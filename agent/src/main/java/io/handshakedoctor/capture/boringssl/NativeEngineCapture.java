@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture.tcnative;
+package io.handshakedoctor.capture.boringssl;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
