@@ -12,7 +12,7 @@ import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 
 /**
- * The handshakes of native (netty-tcnative OpenSSL/BoringSSL) engines in flight, keyed by the
+ * The handshakes of native BoringSSL engines (netty-tcnative's, Conscrypt's) in flight, keyed by the
  * engine, and what their hooks mean: a capture starts when the engine is created, collects the
  * bytes each wrap and unwrap moves until the handshake finishes, and becomes evidence when a wrap
  * or unwrap throws before that. After the handshake every hook returns on an in-flight count (or

@@ -29,10 +29,11 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The evidence of a native engine's failed handshake, in the same record SunJSSE's failures fill,
- * so the rules do not care which engine failed. Read at failure time only: the engine through the
- * public {@link SSLEngine} API (it is one), the hellos and alerts from the record bytes its wrap and
- * unwrap moved, the alert it received from BoringSSL's error code ({@link BoringSslErrors}).
+ * The evidence of a native engine's failed handshake (netty-tcnative's or Conscrypt's, both
+ * BoringSSL), in the same record SunJSSE's failures fill, so the rules do not care which engine
+ * failed. Read at failure time only: the engine through the public {@link SSLEngine} API (it is
+ * one), the hellos and alerts from the record bytes its wrap and unwrap moved, the alert it
+ * received from BoringSSL's error code ({@link BoringSslErrors}).
  *
  * <p>What BoringSSL keeps to itself stays absent rather than guessed: the alert it sends is only
  * known when it went out unencrypted (TLS 1.2, or before TLS 1.3's keys), and from TLS 1.3's
@@ -52,7 +53,7 @@ final class NativeEngineEvidence {
     SSLEngine engine = (SSLEngine) capture.engine;
     boolean client = engine.getUseClientMode();
     HandshakeEvidence.Builder b = HandshakeEvidence.builder(client ? Side.CLIENT : Side.SERVER);
-    b.peer(engine.getPeerHost(), engine.getPeerPort());
+    b.peer(peerHost(engine), engine.getPeerPort());
     b.local(localConfiguration(engine, client));
     b.origin(FailureOrigin.TLS_FATAL);
     b.failure(thrown);
@@ -106,6 +107,19 @@ final class NativeEngineEvidence {
     }
     b.jsseAlert(BoringSslErrors.impliedAlert(thrown));
     return b.build();
+  }
+
+  /**
+   * The host the engine was made for. Conscrypt's engine socket asks its socket, which on JDK 16+
+   * needs {@code --add-opens java.base/java.net} for a server's accepted sockets and throws
+   * without it: then the peer stays unnamed rather than the evidence lost.
+   */
+  private static String peerHost(SSLEngine engine) {
+    try {
+      return engine.getPeerHost();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static List<String> names(RecordStream stream) {
