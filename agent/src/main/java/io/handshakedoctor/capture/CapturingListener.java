@@ -201,6 +201,11 @@ public final class CapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void nativeClientCertificateRequested(Object engine, Object issuers) {
+    nativeEngines.clientCertificateRequested(engine, issuers);
+  }
+
+  @Override
   public void nativeSocketHandshakeFailed(Object socket, Throwable thrown) {
     conscryptSockets.handshakeFailed(socket, thrown);
   }

@@ -130,6 +130,11 @@ public final class FaultInjectingListener implements HandshakeListener {
   }
 
   @Override
+  public void nativeClientCertificateRequested(Object engine, Object issuers) {
+    delegate.nativeClientCertificateRequested(engine, issuers);
+  }
+
+  @Override
   public void nativeSocketHandshakeFailed(Object socket, Throwable thrown) {
     delegate.nativeSocketHandshakeFailed(socket, thrown);
   }

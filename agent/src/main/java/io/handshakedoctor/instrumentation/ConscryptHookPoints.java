@@ -95,7 +95,15 @@ public final class ConscryptHookPoints {
                 new HookCall(
                     "nativeEngineUnwrapped",
                     "(" + OBJECT + BYTE_BUFFERS + "II" + OBJECT + THROWABLE + ")V",
-                    THIS, parameter(0), parameter(1), parameter(2), RETURNED, THROWN)));
+                    THIS, parameter(0), parameter(1), parameter(2), RETURNED, THROWN)),
+        // BoringSSL's call when a server asks this client for a certificate (TLS 1.3's request
+        // included, which the bytes never show in clear), with the acceptable issuers.
+        new HookPoint(
+                "ConscryptEngine.clientCertificateRequested(byte[], int[], byte[][])",
+                MethodPattern.named("clientCertificateRequested").parameters(3).parameter(2, "[[B"))
+            .onEnter(
+                new HookCall(
+                    "nativeClientCertificateRequested", "(" + OBJECT + OBJECT + ")V", THIS, parameter(2))));
   }
 
   /**

@@ -26,6 +26,7 @@ class ConscryptHookPointsTest {
     assertEquals(3, engine.get("ConscryptEngine(...)"), "its three constructors: " + engine);
     assertEquals(1, engine.get("ConscryptEngine.wrap(ByteBuffer[], int, int, ByteBuffer)"), engine.toString());
     assertEquals(1, engine.get("ConscryptEngine.unwrap(ByteBuffer[], int, int, ByteBuffer[], int, int)"), engine.toString());
+    assertEquals(1, engine.get("ConscryptEngine.clientCertificateRequested(byte[], int[], byte[][])"), engine.toString());
 
     Map<String, Integer> socket = matches("org/conscrypt/ConscryptFileDescriptorSocket");
     assertEquals(1, socket.get("ConscryptFileDescriptorSocket.startHandshake()"), socket.toString());

@@ -88,6 +88,12 @@ public interface HandshakeListener {
       Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {}
 
   /**
+   * A native client engine (Conscrypt's) was asked for a certificate: in TLS 1.3 the server's
+   * refusal of what it then sends arrives after the handshake, so its capture waits for it.
+   */
+  default void nativeClientCertificateRequested(Object engine, Object issuers) {}
+
+  /**
    * A native socket's handshake failed: Conscrypt's file-descriptor socket, whose bytes BoringSSL
    * moves itself (no wrap or unwrap to watch). Its trust manager calls arrive through
    * {@link #certificatesChecked} with the socket as the context.

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * The evidence of a native engine's failed handshake (netty-tcnative's or Conscrypt's, both
@@ -81,6 +82,10 @@ final class NativeEngineEvidence {
     byte[] request = body(client ? received : sent, CERTIFICATE_REQUEST);
     CertificateRequestSummary requestSummary =
         request == null ? null : CertificateRequestParser.parse(request, tls13);
+    if (requestSummary == null && client && capture.certificateRequested()) {
+      // TLS 1.3's request is encrypted; the engine's callback (Conscrypt's) still named the issuers.
+      requestSummary = new CertificateRequestSummary(issuerNames(capture.requestedIssuers()), List.of());
+    }
     b.certificateRequest(requestSummary);
 
     if (capture.trustChecked()) {
@@ -120,6 +125,20 @@ final class NativeEngineEvidence {
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  private static List<String> issuerNames(Object issuers) {
+    List<String> out = new ArrayList<>();
+    if (issuers instanceof byte[][]) {
+      for (byte[] der : (byte[][]) issuers) {
+        try {
+          out.add(new X500Principal(der).getName());
+        } catch (RuntimeException e) {
+          // an unparsable name is left out
+        }
+      }
+    }
+    return out;
   }
 
   private static List<String> names(RecordStream stream) {

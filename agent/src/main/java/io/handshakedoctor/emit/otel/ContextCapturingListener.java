@@ -165,6 +165,11 @@ public final class ContextCapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void nativeClientCertificateRequested(Object engine, Object issuers) {
+    delegate.nativeClientCertificateRequested(engine, issuers);
+  }
+
+  @Override
   public void nativeSocketHandshakeFailed(Object socket, Throwable thrown) {
     // A blocking socket fails on the calling thread, which still carries its own context.
     delegate.nativeSocketHandshakeFailed(socket, thrown);
