@@ -2,6 +2,7 @@ package io.handshakedoctor.external;
 
 import static io.handshakedoctor.external.ExternalPki.APP_HOST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakedoctor.compatibility.Captured;
@@ -32,8 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Conscrypt 2.5.2 (BoringSSL behind the JDK's SSLContext API, installed first) under the agent, on
  * JDK 17 and 25, over the engine socket (its default SSLSocket and SSLServerSocket) and the
  * SSLEngine. Its file-descriptor socket cannot run on JDK 13+ (it reads the socket's descriptor
- * from {@code SocketImpl}, which the JDK's NIO socket leaves unset: "Socket is closed"), so only
- * {@code ConscryptHookPointsTest} covers its hooks. As a client against {@code openssl s_server} peers that each get one thing wrong (one forked JVM per
+ * from {@code SocketImpl}, which the JDK's NIO socket leaves unset: "Socket is closed"): its hooks
+ * are matched against the class files in {@code ConscryptHookPointsTest}, and here its woven class
+ * is loaded and run up to that failure. As a client against {@code openssl s_server} peers that each get one thing wrong (one forked JVM per
  * JDK tries every scenario on every kind; one s_server per scenario and kind, so each event is
  * told apart by {@code server.port}); as a server requiring a client certificate, facing {@code
  * openssl s_client} clients (one forked server per JDK with a listener per kind, the clients one
@@ -100,6 +102,8 @@ class ConscryptIT {
           "-Verify", "1", "-verify_return_error", "-CAfile", "client-ca.pem"}};
 
   static final List<Case> CASES = cases(SCENARIOS);
+  /** A file-descriptor socket against the first control server (whose port must then see no event). */
+  private static final String FD_SOCKET_LABEL = "fd-socket-woven";
 
   /** s_client's options against the server (files from the test PKI) and the cause of the server's one event. */
   private static final String[][] BAD_CLIENTS = {
@@ -198,6 +202,7 @@ class ConscryptIT {
         ForkedJvm jvm = new ForkedJvm(dir, "conscrypt-client-" + jdk);
         List<String> args = new ArrayList<>();
         args.add(pki.file("root.pem").toString());
+        args.add(FD_SOCKET_LABEL + "=fd-socket=https://" + APP_HOST + ":" + CASES.get(0).port + "/");
         for (Case c : CASES) {
           args.add(c.label() + "=" + c.kind + "=https://" + APP_HOST + ":" + c.port + "/" + ("-".equals(c.protocols) ? "" : "=" + c.protocols));
         }
@@ -244,6 +249,27 @@ class ConscryptIT {
     assertEquals(c.cause, event.get("handshake_doctor.cause"), "event: " + event + "\n" + context);
     assertEquals(APP_HOST, event.get("server.address"), "event: " + event + "\n" + context);
     assertTrue(line.contains("handshake-doctor: " + c.cause), "the application's exception carries the diagnosis\n" + context);
+  }
+
+  /**
+   * The file-descriptor socket's class is woven when it loads and runs as it does without the
+   * agent: Conscrypt itself cannot take the descriptor of a JDK 13+ socket, and that non-TLS failure
+   * is no event (the control server it aimed at has none).
+   */
+  @ParameterizedTest(name = "{0} Conscrypt file-descriptor socket")
+  @MethodSource("jdks")
+  void fileDescriptorSocketIsWovenAndFailsAsWithoutTheAgent(TestJdk jdk) {
+    Run run = run(jdk);
+    String line = run.lines.get(FD_SOCKET_LABEL);
+    String context = "line: " + line + "\n" + run.jvm.describe();
+    assertTrue(line != null && (line.contains("Can't get FileDescriptor") || line.contains("Socket is closed")), context);
+    assertFalse(line.contains("handshake-doctor:"), context);
+    assertFalse(run.jvm.stderr().contains("internal error"), "weaving and hooks raised no fault of the agent's\n" + context);
+    assertEquals(0, run.clientEvents(CASES.get(0).port).size(), context);
+  }
+
+  static Stream<TestJdk> jdks() {
+    return TestJdk.all().stream();
   }
 
   @Test

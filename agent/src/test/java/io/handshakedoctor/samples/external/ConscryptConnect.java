@@ -10,8 +10,9 @@ import org.conscrypt.Conscrypt;
  * ({@code Security.insertProviderAt(Conscrypt.newProvider(), 1)}, which also makes its trust
  * manager the default), then {@link Connect}'s client paths with the host name checked during the
  * handshake. Arguments: the trust store (PEM), then {@code name=kind=url[=protocols]} per
- * handshake, where kind is {@code engine-socket} (Conscrypt's default SSLSocket) or {@code engine}
- * (an SSLEngine over a socket). Prints {@code name: ok HTTP <status>} or
+ * handshake, where kind is {@code engine-socket} (Conscrypt's default SSLSocket), {@code engine}
+ * (an SSLEngine over a socket) or {@code fd-socket} (its file-descriptor SSLSocket, which fails on
+ * JDK 13+ before any TLS byte: it loads the woven class all the same). Prints {@code name: ok HTTP <status>} or
  * {@code name: failed <exception> [| handshake-doctor: ...]}. Test only.
  */
 public final class ConscryptConnect {
@@ -21,6 +22,8 @@ public final class ConscryptConnect {
     Security.insertProviderAt(Conscrypt.newProvider(), 1);
     for (int i = 1; i < args.length; i++) {
       String[] parts = args[i].split("=");
+      // Read when a socket factory is made: Connect makes a context (and factory) per handshake.
+      Conscrypt.setUseEngineSocketByDefault(!"fd-socket".equals(parts[1]));
       Map<String, String> attempt = new LinkedHashMap<>();
       attempt.put("client", "engine".equals(parts[1]) ? "engine" : "socket");
       attempt.put("url", parts[2]);
