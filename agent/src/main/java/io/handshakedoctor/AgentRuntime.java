@@ -16,6 +16,7 @@ import io.handshakedoctor.emit.LogLineOutput;
 import io.handshakedoctor.emit.BudgetedOutput;
 import io.handshakedoctor.emit.SharedBudgetOutputs;
 import io.handshakedoctor.emit.otel.OtelOutput;
+import io.handshakedoctor.capture.jsse.JsseConnectionReader;
 import io.handshakedoctor.instrumentation.JsseHookInstaller;
 import io.handshakedoctor.instrumentation.TcnativeTransformer;
 import io.handshakedoctor.inventory.EarlyWarnings;
@@ -32,7 +33,7 @@ import java.util.Set;
  * installer has put them into the boot loader.
  */
 final class AgentRuntime {
-  private static final String[] OPENED_PACKAGES = {"sun.security.ssl", "java.lang"};
+  private static final String[] OPENED_PACKAGES = {JsseConnectionReader.INTERNALS_PACKAGE, "java.lang"};
 
   /** The running agent's inventory, for {@code report <pid>}; null when off or not started. */
   private static volatile PeerInventory inventory;

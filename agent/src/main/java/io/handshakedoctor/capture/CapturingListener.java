@@ -2,8 +2,9 @@ package io.handshakedoctor.capture;
 
 import io.handshakedoctor.bootstrap.HandshakeListener;
 import io.handshakedoctor.capture.bcjsse.BcJsseFailures;
-import io.handshakedoctor.capture.conscrypt.ConscryptSocketFailures;
 import io.handshakedoctor.capture.boringssl.NativeEngineCaptures;
+import io.handshakedoctor.capture.conscrypt.ConscryptSocketFailures;
+import io.handshakedoctor.capture.jsse.JsseConnectionReader;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.io.EOFException;
@@ -20,6 +21,8 @@ public final class CapturingListener implements HandshakeListener {
   private static final int PEER_SAMPLE_BYTES = 64;
 
   private final CaptureRegistry registry;
+  /** SunJSSE's live state, read at failure time only. */
+  private final ConnectionReader connections = new JsseConnectionReader();
   private final EvidenceAssembler assembler;
   /** BoringSSL engines (netty-tcnative: Netty, gRPC's shaded copy; Conscrypt): their own captures. */
   private final NativeEngineCaptures nativeEngines;
@@ -69,15 +72,14 @@ public final class CapturingListener implements HandshakeListener {
       HealthyHandshakeRecorder healthy,
       LastHealthyHandshakes lastHealthy) {
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
-    JsseInternals jsse = new JsseInternals();
-    this.assembler = new EvidenceAssembler(jsse, lastHealthy);
+    this.assembler = new EvidenceAssembler(connections, lastHealthy);
     this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink);
     this.bcJsse = new BcJsseFailures(maxInFlight, sink);
     this.conscryptSockets = new ConscryptSocketFailures(maxInFlight, sink);
     this.sink = sink;
     this.errors = errors;
     this.healthy = healthy;
-    this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection, jsse);
+    this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection, connections);
   }
 
   /** Handshakes currently in flight (for tests and the shutdown summary). */
@@ -234,7 +236,7 @@ public final class CapturingListener implements HandshakeListener {
     if (capture == null) {
       // Failed before any handshake context existed (e.g. no protocol left after policy), or
       // after the handshake finished; the former is still a handshake failure worth reporting.
-      if (handshakeContext == null && assembler.isNegotiated(transportContext)) {
+      if (handshakeContext == null && connections.hasNegotiated(transportContext)) {
         return;
       }
       capture = registry.start(transportContext, handshakeContext, null);
@@ -242,7 +244,7 @@ public final class CapturingListener implements HandshakeListener {
         return;
       }
     }
-    if (isTransportEnd(cause) && !capture.receivedAnything() && !assembler.isClientMode(transportContext)) {
+    if (isTransportEnd(cause) && !capture.receivedAnything() && !connections.isClient(transportContext)) {
       // A client that connected and left without sending a byte (a TCP health check, a port
       // scan): there was no handshake to fail.
       HandshakeCapture ended = registry.end(transportContext);
@@ -299,7 +301,7 @@ public final class CapturingListener implements HandshakeListener {
   }
 
   private void reportAbandoned(Object engine, Throwable reported, Throwable cause) {
-    Object transportContext = assembler.transportContextOf(engine);
+    Object transportContext = connections.connectionOf(engine);
     // java.net.http closes a connection itself when its connect or request timeout fires; JDK 17
     // says only "connection closed locally" (later releases chain the timeout as the cause).
     boolean timedOut = isTimeout(cause) || isClosedLocally(cause);
@@ -353,6 +355,11 @@ public final class CapturingListener implements HandshakeListener {
     if (capture != null) {
       capture.samplePeerBytes(transportContext, sources, offset, length, PEER_SAMPLE_BYTES);
     }
+  }
+
+  @Override
+  public void engineCreated(Object engine, Object transportContext) {
+    // Nothing to capture yet: the engine's handshake registers at handshakeStarted.
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.handshakedoctor.capture;
 
+import io.handshakedoctor.capture.jsse.JssePeerLocator;
 import io.handshakedoctor.evidence.CertificateSummary;
 import io.handshakedoctor.evidence.ClientHelloSummary;
 import io.handshakedoctor.evidence.HealthyHandshake;
@@ -18,11 +19,8 @@ import javax.net.ssl.SSLSession;
  * peer per interval, while the capture still holds the hello.
  */
 final class HealthyHandshakeRecorder {
-  private static final int CLIENT_HELLO = 1;
-
   private final PeerLocator locator;
   private final HealthyHandshakeSink sink;
-  private final JsseInternals jsse = new JsseInternals();
   private final InternalErrorReporter errors;
   private final ThreadLocal<PeerLocator.Peer> peers =
       ThreadLocal.withInitial(PeerLocator.Peer::new);
@@ -57,7 +55,7 @@ final class HealthyHandshakeRecorder {
             .negotiated(peer.protocol, peer.cipherSuite)
             // read here, once per due record, never on every handshake
             .disabledTlsAlgorithms(java.security.Security.getProperty("jdk.tls.disabledAlgorithms"));
-    byte[] hello = capture.messageBody(CLIENT_HELLO, peer.client);
+    byte[] hello = capture.messageBody(DecodedHandshake.CLIENT_HELLO, peer.client);
     if (hello != null) {
       ClientHelloSummary summary = ClientHelloParser.parse(hello);
       b.serverName(summary.serverNames().isEmpty() ? null : summary.serverNames().get(0));
@@ -69,7 +67,7 @@ final class HealthyHandshakeRecorder {
       b.peerChain(CertificateSummary.ofChain(peerChain));
       b.localChain(CertificateSummary.ofChain(x509(session.getLocalCertificates())));
       TrustAnchors.Anchor anchor =
-          TrustAnchors.find(jsse.call(peer.sslContext, "getX509TrustManager"), peerChain);
+          TrustAnchors.find(locator.trustManager(peer), peerChain);
       if (anchor != null) {
         b.trustAnchor(anchor.certificate, anchor.completedFromStore, anchor.distrustPolicy);
       }

@@ -35,7 +35,7 @@ final class HostnameVerifications {
   private static final String UNAUTHENTICATED = "peer not authenticated";
 
   private final FailureSink sink;
-  private final JsseInternals jsse;
+  private final ConnectionReader connections;
   /**
    * Per thread: the TransportContext of the handshake it finished last, or null. Whether it was a
    * client's is asked only at failure time (no reflection on the healthy path); the reference is
@@ -43,9 +43,9 @@ final class HostnameVerifications {
    */
   private final ThreadLocal<Object[]> lastFinished = ThreadLocal.withInitial(() -> new Object[1]);
 
-  HostnameVerifications(FailureSink sink, JsseInternals jsse) {
+  HostnameVerifications(FailureSink sink, ConnectionReader connections) {
     this.sink = sink;
-    this.jsse = jsse;
+    this.connections = connections;
   }
 
   void handshakeFinished(Object transportContext) {
@@ -71,14 +71,13 @@ final class HostnameVerifications {
     if (transportContext == null) {
       return;
     }
-    if (!jsse.booleanField(jsse.field(transportContext, "sslConfig"), "isClientMode")) {
+    if (!connections.isClient(transportContext)) {
       return;
     }
-    Object session = jsse.field(transportContext, "conSession");
-    if (!(session instanceof SSLSession)) {
+    SSLSession s = connections.session(transportContext);
+    if (s == null) {
       return;
     }
-    SSLSession s = (SSLSession) session;
     String host = s.getPeerHost();
     List<CertificateSummary> chain = peerChain(s);
     if (host == null || chain.isEmpty() || HostnameMatch.covers(chain.get(0), host)) {

@@ -8,9 +8,8 @@ import java.util.Optional;
 /** Client and server share no application protocol (ALPN), e.g. h2-only client and http/1.1-only server. */
 final class AlpnMismatchRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
-    boolean alert = "no_application_protocol".equals(Facts.alertReceived(e))
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    boolean alert = "no_application_protocol".equals(Facts.alertReceived(e, f))
         || "no_application_protocol".equals(Facts.alertSentOrAttached(e));
     boolean message = f.mentions("No matching application layer protocol")
         || f.mentions("No matching ALPN values");

@@ -19,8 +19,8 @@ final class CaDistrustedByPolicyRule implements DiagnosisRule {
       Pattern.compile("TLS Server certificate issued after (\\S+) and anchored by a distrusted legacy (\\S+) root CA: (.*)$");
 
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Matcher m = Failures.of(e).find(DISTRUSTED);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    Matcher m = f.find(DISTRUSTED);
     if (m == null) {
       return Optional.empty();
     }

@@ -80,7 +80,7 @@ enum CertificateProblem {
    * The problem with the server's chain as judged by this JVM as a client; null on the server
    * side (there the trust manager judges client chains, which is client_certificate_rejected).
    */
-  static CertificateProblem ofServerChain(HandshakeEvidence e) {
+  static CertificateProblem ofServerChain(HandshakeEvidence e, Failures failures) {
     if (e.side() != io.handshakedoctor.evidence.Side.CLIENT) {
       return null;
     }
@@ -90,6 +90,6 @@ enum CertificateProblem {
     if (e.origin() == io.handshakedoctor.evidence.FailureOrigin.HOSTNAME_VERIFIER) {
       return HOSTNAME; // the handshake completed; only the host name check failed
     }
-    return classify(Failures.of(e));
+    return classify(failures);
   }
 }

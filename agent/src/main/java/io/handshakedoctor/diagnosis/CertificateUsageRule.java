@@ -10,11 +10,10 @@ final class CertificateUsageRule implements DiagnosisRule {
   static final String SERVER_AUTH_OID = "1.3.6.1.5.5.7.3.1";
 
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    if (CertificateProblem.ofServerChain(e) != CertificateProblem.USAGE) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    if (CertificateProblem.ofServerChain(e, f) != CertificateProblem.USAGE) {
       return Optional.empty();
     }
-    Failures f = Failures.of(e);
     Throwable t = f.firstMentioning("Extended key usage does not permit");
     if (t == null) {
       t = f.firstMentioning("KeyUsage does not allow");

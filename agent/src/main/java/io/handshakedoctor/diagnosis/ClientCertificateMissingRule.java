@@ -18,12 +18,11 @@ final class ClientCertificateMissingRule implements DiagnosisRule {
       Arrays.asList("certificate_required", "handshake_failure", "bad_certificate", "certificate_unknown", "access_denied");
 
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    return e.side() == Side.SERVER ? serverSide(e) : clientSide(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    return e.side() == Side.SERVER ? serverSide(e, f) : clientSide(e, f);
   }
 
-  private static Optional<Diagnosis> serverSide(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
+  private static Optional<Diagnosis> serverSide(HandshakeEvidence e, Failures f) {
     boolean empty = f.mentions("Empty client certificate chain");
     // The engine's own word counts even when the wire carried another alert (TLS 1.2 has no
     // certificate_required: BoringSSL sends handshake_failure, its error still says why).
@@ -36,8 +35,8 @@ final class ClientCertificateMissingRule implements DiagnosisRule {
         Diagnosis.builder(Cause.CLIENT_CERTIFICATE_MISSING)
             .confidence(Confidence.HIGH)
             .summary(Facts.named("The client", e) + " sent no certificate although this server requires one (client auth "
-                + e.local().clientAuth() + ", acceptable issuers " + issuers(e.certificateRequest()) + "); the client must be configured with one.")
-            .fix("Give the client a key store with a certificate issued by one of " + issuers(e.certificateRequest())
+                + e.local().clientAuth() + ", acceptable issuers " + Facts.issuers(e.certificateRequest()) + "); the client must be configured with one.")
+            .fix("Give the client a key store with a certificate issued by one of " + Facts.issuers(e.certificateRequest())
                 + " (Java: -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=...; curl: --cert/--key), "
                 + "or make client auth optional on this server (SSLParameters.setWantClientAuth(true)) if anonymous clients are allowed.")
             .evidence(empty ? "JSSE on this server: Empty client certificate chain" : "the TLS engine on this server: the client sent no certificate")
@@ -46,21 +45,21 @@ final class ClientCertificateMissingRule implements DiagnosisRule {
             .build());
   }
 
-  private static Optional<Diagnosis> clientSide(HandshakeEvidence e) {
+  private static Optional<Diagnosis> clientSide(HandshakeEvidence e, Failures f) {
     CertificateRequestSummary request = e.certificateRequest();
     if (request == null) {
       // TLS 1.3's certificate_required means exactly this (RFC 8446 4.4.2.4), even when the
       // CertificateRequest itself was not seen (BouncyCastle JSSE without a key manager).
-      return "certificate_required".equals(Facts.alertReceived(e)) ? Optional.of(requestUnseen(e)) : Optional.empty();
+      return "certificate_required".equals(Facts.alertReceived(e, f)) ? Optional.of(requestUnseen(e)) : Optional.empty();
     }
     boolean choseNone = e.clientCredentials() != null && e.clientCredentials().choseNone();
     boolean unknownChoice = e.clientCredentials() == null;
     if (!choseNone && !unknownChoice) {
       return Optional.empty();
     }
-    String alert = Facts.alertReceived(e);
+    String alert = Facts.alertReceived(e, f);
     boolean refusalAlert = alert != null && REFUSAL_ALERTS.contains(alert);
-    boolean dropped = ConnectionResetRule.looksLikeReset(Failures.of(e));
+    boolean dropped = f.looksLikeReset();
     if (!refusalAlert && !dropped) {
       return Optional.empty();
     }
@@ -77,13 +76,13 @@ final class ClientCertificateMissingRule implements DiagnosisRule {
     String keyTypes = e.clientCredentials() == null ? "" : " (key types asked: " + e.clientCredentials().keyTypes() + ")";
     Diagnosis.Builder d = Diagnosis.builder(Cause.CLIENT_CERTIFICATE_MISSING)
         .confidence(confidence)
-        .summary(Facts.named("The server", e) + " requested a client certificate from issuers " + issuers(request) + " and this client "
+        .summary(Facts.named("The server", e) + " requested a client certificate from issuers " + Facts.issuers(request) + " and this client "
             + (choseNone ? "had none to send: its key manager chose no certificate" + keyTypes : "probably sent none")
             + ", after which the server " + (refusalAlert ? "ended the handshake with alert " + alert : "dropped the connection")
             + "; the client must be configured with a certificate the server accepts.")
-        .fix("Configure this client's key store with a key entry whose chain is issued by one of " + issuers(request)
+        .fix("Configure this client's key store with a key entry whose chain is issued by one of " + Facts.issuers(request)
             + ": -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=... -Djavax.net.ssl.keyStoreType=PKCS12, or a KeyManagerFactory in the custom SSLContext.")
-        .evidence("server sent CertificateRequest, acceptable issuers " + issuers(request))
+        .evidence("server sent CertificateRequest, acceptable issuers " + Facts.issuers(request))
         .evidence(e.clientCredentials() == null ? "key manager choice unknown" : "key manager chose " + (choseNone ? "no certificate" : e.clientCredentials().chosenChain()))
         .evidence(Facts.common(e))
         .responsibleParty(Diagnosis.CLIENT);
@@ -109,10 +108,4 @@ final class ClientCertificateMissingRule implements DiagnosisRule {
         .build();
   }
 
-  static String issuers(CertificateRequestSummary request) {
-    if (request == null) {
-      return "(unknown)";
-    }
-    return request.authorities().isEmpty() ? "(any issuer)" : request.authorities().toString();
-  }
 }

@@ -17,15 +17,14 @@ final class ClientCertificateRejectedRule implements DiagnosisRule {
       "unsupported_certificate", "access_denied");
 
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    return e.side() == Side.SERVER ? serverSide(e) : clientSide(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    return e.side() == Side.SERVER ? serverSide(e, f) : clientSide(e, f);
   }
 
-  private static Optional<Diagnosis> serverSide(HandshakeEvidence e) {
+  private static Optional<Diagnosis> serverSide(HandshakeEvidence e, Failures f) {
     if (e.trust() != null && (e.trust().isPeerServer() || e.trust().accepted())) {
       return Optional.empty();
     }
-    Failures f = Failures.of(e);
     CertificateProblem problem = CertificateProblem.classify(f);
     if (problem == null || f.mentions("Empty client certificate chain")) {
       return Optional.empty();
@@ -56,12 +55,12 @@ final class ClientCertificateRejectedRule implements DiagnosisRule {
     return Optional.of(d.build());
   }
 
-  private static Optional<Diagnosis> clientSide(HandshakeEvidence e) {
-    String alert = Facts.alertReceived(e);
+  private static Optional<Diagnosis> clientSide(HandshakeEvidence e, Failures f) {
+    String alert = Facts.alertReceived(e, f);
     // TLS 1.3: the client finishes first; when it then writes before reading, the server's alert
     // about its certificate is lost and the application sees only a broken pipe or a reset.
     boolean droppedAfterCertificate = alert == null && e.certificateRequest() != null
-        && ConnectionResetRule.looksLikeReset(Failures.of(e));
+        && f.looksLikeReset();
     if (!droppedAfterCertificate && (alert == null || !CERTIFICATE_ALERTS.contains(alert))) {
       return Optional.empty();
     }
@@ -82,7 +81,7 @@ final class ClientCertificateRejectedRule implements DiagnosisRule {
             .confidence(Confidence.HIGH)
             .summary(Facts.named("The server", e) + " rejected this client's certificate (" + Facts.cert(leaf) + ") with alert " + alert
                 + (ownExpired ? "; that certificate expired on " + Facts.instant(leaf.notAfter()) + ", " + Facts.relative(leaf.notAfter(), e.failedAt()) : "")
-                + (e.certificateRequest() == null ? "" : "; the server accepts issuers " + ClientCertificateMissingRule.issuers(e.certificateRequest()))
+                + (e.certificateRequest() == null ? "" : "; the server accepts issuers " + Facts.issuers(e.certificateRequest()))
                 + "; the client needs a certificate the server trusts (or the server must trust " + leaf.issuer() + ").")
             .fix(ownExpired
                 ? "Renew the client certificate and replace it in the client's key store (-Djavax.net.ssl.keyStore)."
@@ -100,7 +99,7 @@ final class ClientCertificateRejectedRule implements DiagnosisRule {
     return Diagnosis.builder(Cause.CLIENT_CERTIFICATE_REJECTED)
         .confidence(Confidence.MEDIUM)
         .summary(Facts.named("The server", e) + " asked for a client certificate"
-            + (e.certificateRequest() == null ? "" : " from issuers " + ClientCertificateMissingRule.issuers(e.certificateRequest()))
+            + (e.certificateRequest() == null ? "" : " from issuers " + Facts.issuers(e.certificateRequest()))
             + ", this client sent " + Facts.cert(leaf)
             + (ownExpired ? " (expired on " + Facts.instant(leaf.notAfter()) + ", " + Facts.relative(leaf.notAfter(), e.failedAt()) + ")" : "")
             + ", and the server then closed the connection without an alert this client could read; the server most likely rejected that certificate.")

@@ -12,12 +12,11 @@ import java.util.Optional;
  */
 final class ClientRenegotiationRefusedRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     boolean clientInitiated = f.mentions("Client initiated renegotiation is not allowed");
     boolean unsafe = f.mentions("Unsafe renegotiation is not allowed");
     if (!clientInitiated && !unsafe) {
-      return e.side() == Side.CLIENT && e.renegotiation() ? refusedByServer(e) : Optional.empty();
+      return e.side() == Side.CLIENT && e.renegotiation() ? refusedByServer(e, f) : Optional.empty();
     }
     PolicySetting reject = e.local().policy("jdk.tls.rejectClientInitiatedRenegotiation");
     Diagnosis.Builder d = Diagnosis.builder(Cause.CLIENT_RENEGOTIATION_REFUSED)
@@ -35,7 +34,7 @@ final class ClientRenegotiationRefusedRule implements DiagnosisRule {
               + "allow it on this server only if required, by removing jdk.tls.rejectClientInitiatedRenegotiation=true "
               + (reject == null || !reject.isSet() ? "where it is set" : PolicySources.whereToChange(reject)) + ".");
     } else {
-      d.summary(LocalProtocolPolicyRule.capitalize(Facts.peerRole(e)) + " tried to renegotiate without RFC 5746 secure renegotiation, which JSSE refuses.")
+      d.summary(Facts.capitalize(Facts.peerRole(e)) + " tried to renegotiate without RFC 5746 secure renegotiation, which JSSE refuses.")
           .fix("Upgrade the peer to an implementation that supports the renegotiation_info extension (RFC 5746), or avoid renegotiation; "
               + "-Dsun.security.ssl.allowUnsafeRenegotiation=true re-opens a known attack and is not a fix.")
           .responsibleParty(Facts.peerParty(e));
@@ -48,15 +47,15 @@ final class ClientRenegotiationRefusedRule implements DiagnosisRule {
    * alert: the first handshake with the same configuration worked, so the server refuses the
    * renegotiation itself.
    */
-  private static Optional<Diagnosis> refusedByServer(HandshakeEvidence e) {
-    String alert = Facts.alertReceived(e);
+  private static Optional<Diagnosis> refusedByServer(HandshakeEvidence e, Failures f) {
+    String alert = Facts.alertReceived(e, f);
     if (!"handshake_failure".equals(alert) && !"no_renegotiation".equals(alert)) {
       return Optional.empty();
     }
     return Optional.of(
         Diagnosis.builder(Cause.CLIENT_RENEGOTIATION_REFUSED)
             .confidence(Confidence.MEDIUM)
-            .summary(LocalProtocolPolicyRule.capitalize(Facts.peerRole(e)) + " answered this client's renegotiation of an established connection with alert "
+            .summary(Facts.capitalize(Facts.peerRole(e)) + " answered this client's renegotiation of an established connection with alert "
                 + alert + "; the first handshake on the connection had succeeded, so the server refuses client-initiated renegotiation.")
             .fix("Do not renegotiate: open a new connection (or use TLS 1.3, where renegotiation does not exist); "
                 + "find what calls SSLSocket.startHandshake() or SSLEngine.beginHandshake() on an established connection.")

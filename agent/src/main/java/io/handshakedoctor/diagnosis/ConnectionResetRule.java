@@ -2,8 +2,6 @@ package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.Side;
-import java.io.EOFException;
-import java.net.SocketException;
 import java.util.Optional;
 
 /**
@@ -12,23 +10,9 @@ import java.util.Optional;
  * server refusing a missing client certificate.
  */
 final class ConnectionResetRule implements DiagnosisRule {
-  static boolean looksLikeReset(Failures f) {
-    return f.has(EOFException.class)
-        || f.mentions("Connection reset")
-        || f.mentions("Broken pipe")
-        || f.mentions("peer shut down incorrectly")
-        || f.mentions("Remote host terminated the handshake")
-        || f.mentions("Connection closed by peer")
-        || f.mentions("Remote host closed connection during handshake")
-        // An engine user saw the end of the stream mid-handshake and closed the engine's inbound.
-        || f.mentions("closing inbound before receiving peer's close_notify")
-        || (f.has(SocketException.class) && f.mentions("closed"));
-  }
-
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
-    if (!looksLikeReset(f) || Facts.alertReceived(e) != null) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    if (!f.looksLikeReset() || Facts.alertReceived(e, f) != null) {
       return Optional.empty();
     }
     boolean nothingBack = e.messagesReceived().isEmpty();

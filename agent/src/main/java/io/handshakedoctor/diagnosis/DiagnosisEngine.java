@@ -98,17 +98,6 @@ public final class DiagnosisEngine {
   /** The diagnosis for {@code evidence}; never throws, never null. */
   public Diagnosis diagnose(HandshakeEvidence evidence) {
     if (evidence == null) {
-      return diagnoseOnce(null);
-    }
-    try {
-      return Failures.sharedWhile(evidence, () -> diagnoseOnce(evidence));
-    } catch (RuntimeException | LinkageError | StackOverflowError ex) {
-      return diagnoseOnce(evidence); // the evidence's failures could not be prepared: each rule tries
-    }
-  }
-
-  private Diagnosis diagnoseOnce(HandshakeEvidence evidence) {
-    if (evidence == null) {
       return Diagnosis.builder(Cause.UNKNOWN)
           .confidence(Confidence.LOW)
           .summary("No evidence was captured for this handshake failure.")
@@ -116,11 +105,17 @@ public final class DiagnosisEngine {
           .responsibleParty(Diagnosis.UNKNOWN_PARTY)
           .build();
     }
+    Failures failures;
+    try {
+      failures = Failures.of(evidence); // once: every rule reads the same prepared failures
+    } catch (RuntimeException | LinkageError | StackOverflowError ex) {
+      return diagnosisFailed(ex);
+    }
     List<String> ruleErrors = new ArrayList<>();
     Diagnosis chosen = null;
     List<Cause> later = new ArrayList<>();
     for (DiagnosisRule rule : rules) {
-      Optional<Diagnosis> result = safely(rule, evidence, ruleErrors);
+      Optional<Diagnosis> result = safely(rule, evidence, failures, ruleErrors);
       if (result == null || !result.isPresent()) {
         continue;
       }
@@ -140,19 +135,24 @@ public final class DiagnosisEngine {
         }
         return WhatChanged.annotate(chosen.toBuilder().alternative(later.toArray(new Cause[0])).build(), evidence);
       }
-      return WhatChanged.annotate(unknown(evidence, ruleErrors), evidence);
+      return WhatChanged.annotate(unknown(evidence, failures, ruleErrors), evidence);
     } catch (RuntimeException | LinkageError | StackOverflowError ex) {
-      return Diagnosis.builder(Cause.UNKNOWN)
-          .confidence(Confidence.LOW)
-          .summary("The handshake failed and the diagnosis itself failed (" + ex + ").")
-          .responsibleParty(Diagnosis.UNKNOWN_PARTY)
-          .build();
+      return diagnosisFailed(ex);
     }
   }
 
-  private Optional<Diagnosis> safely(DiagnosisRule rule, HandshakeEvidence e, List<String> errors) {
+  private static Diagnosis diagnosisFailed(Throwable ex) {
+    return Diagnosis.builder(Cause.UNKNOWN)
+        .confidence(Confidence.LOW)
+        .summary("The handshake failed and the diagnosis itself failed (" + ex + ").")
+        .responsibleParty(Diagnosis.UNKNOWN_PARTY)
+        .build();
+  }
+
+  private Optional<Diagnosis> safely(
+      DiagnosisRule rule, HandshakeEvidence e, Failures failures, List<String> errors) {
     try {
-      return rule.apply(e);
+      return rule.apply(e, failures);
     } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError ex) {
       // One broken rule must not cost the user the diagnosis the others can give.
       errors.add("rule " + rule.getClass().getSimpleName() + " failed: " + ex);
@@ -165,9 +165,9 @@ public final class DiagnosisEngine {
     }
   }
 
-  private static Diagnosis unknown(HandshakeEvidence e, List<String> ruleErrors) {
+  private static Diagnosis unknown(HandshakeEvidence e, Failures failures, List<String> ruleErrors) {
     String failure = e.failure() == null ? "no exception" : Failures.describe(e.failure());
-    String alertIn = Facts.alertReceived(e);
+    String alertIn = Facts.alertReceived(e, failures);
     String alertOut = Facts.alertSentOrAttached(e);
     return Diagnosis.builder(Cause.UNKNOWN)
         .confidence(Confidence.LOW)

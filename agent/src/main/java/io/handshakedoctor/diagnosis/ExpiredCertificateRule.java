@@ -9,11 +9,10 @@ import java.util.Optional;
 /** The server's certificate (or one in its chain) is past its notAfter date. */
 final class ExpiredCertificateRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    if (CertificateProblem.ofServerChain(e) != CertificateProblem.EXPIRED) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    if (CertificateProblem.ofServerChain(e, f) != CertificateProblem.EXPIRED) {
       return Optional.empty();
     }
-    Failures f = Failures.of(e);
     List<CertificateSummary> chain = Facts.peerChain(e);
     int i = ServerChain.indexOfExpired(chain, e.failedAt());
     CertificateExpiredException cee = f.first(CertificateExpiredException.class);
@@ -25,7 +24,7 @@ final class ExpiredCertificateRule implements DiagnosisRule {
     if (i >= 0) {
       CertificateSummary c = chain.get(i);
       String what = ServerChain.owner(e, chain, i);
-      d.summary(LocalProtocolPolicyRule.capitalize(what) + " (" + Facts.cert(c) + ") expired on " + Facts.instant(c.notAfter())
+      d.summary(Facts.capitalize(what) + " (" + Facts.cert(c) + ") expired on " + Facts.instant(c.notAfter())
               + ", " + Facts.relative(c.notAfter(), e.failedAt()) + "; the server must "
               + (i == 0 ? "install a renewed certificate." : "serve a current chain."))
           .evidence("certificate " + c.subject() + " notAfter " + Facts.instant(c.notAfter()));

@@ -1,6 +1,7 @@
 package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.AlertSummary;
+import io.handshakedoctor.evidence.CertificateRequestSummary;
 import io.handshakedoctor.evidence.CertificateSummary;
 import io.handshakedoctor.evidence.ClientHelloSummary;
 import io.handshakedoctor.evidence.HandshakeEvidence;
@@ -101,12 +102,12 @@ final class Facts {
   }
 
   /** The alert the peer sent: recorded, or read from "Received fatal alert: X"; null when none. */
-  static String alertReceived(HandshakeEvidence e) {
+  static String alertReceived(HandshakeEvidence e, Failures failures) {
     AlertSummary a = e.alertReceived();
     if (a != null) {
       return a.description();
     }
-    Matcher m = Failures.of(e).find(RECEIVED_ALERT);
+    Matcher m = failures.find(RECEIVED_ALERT);
     return m == null ? null : m.group(1);
   }
 
@@ -200,6 +201,19 @@ final class Facts {
           + (e.trust().accepted() ? "" : ": " + Failures.message(e.trust().failure())));
     }
     return out;
+  }
+
+  /** "The server ..." from "the server ...", to open a sentence. */
+  static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** The issuers a CertificateRequest accepts: "[CN=...]", "(any issuer)", or "(unknown)" without a request. */
+  static String issuers(CertificateRequestSummary request) {
+    if (request == null) {
+      return "(unknown)";
+    }
+    return request.authorities().isEmpty() ? "(any issuer)" : request.authorities().toString();
   }
 
   static String lower(String s) {

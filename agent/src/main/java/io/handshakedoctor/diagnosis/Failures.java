@@ -1,6 +1,8 @@
 package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.HandshakeEvidence;
+import java.io.EOFException;
+import java.net.SocketException;
 import java.security.cert.CertPathValidatorException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,26 +19,16 @@ import java.util.regex.Pattern;
  * gives (newer JDKs prefix "(alert_name) "), so every message is stripped of that prefix before
  * matching, and types are preferred whenever one exists.
  */
-final class Failures {
+public final class Failures {
   private static final Pattern ALERT_PREFIX = Pattern.compile("^\\([a-z_]+\\) ");
   private static final int MAX_DEPTH = 32;
-
-  /**
-   * The failures of the evidence being diagnosed: every rule asks for them, and building them
-   * (walking the chains, stripping and lower-casing every message) is most of a rule's work. Set
-   * and cleared by {@link DiagnosisEngine#diagnose}, so nothing outlives the diagnosis.
-   */
-  private static final ThreadLocal<Failures> CURRENT = new ThreadLocal<>();
 
   private final List<Throwable> all;
   private final String[] stripped;
   private final String[] lowered;
 
-  private final HandshakeEvidence evidence; // where they came from; null for a bare throwable
-
-  private Failures(List<Throwable> all, HandshakeEvidence evidence) {
+  private Failures(List<Throwable> all) {
     this.all = all;
-    this.evidence = evidence;
     this.stripped = new String[all.size()];
     this.lowered = new String[all.size()];
     for (int i = 0; i < stripped.length; i++) {
@@ -45,39 +37,25 @@ final class Failures {
     }
   }
 
+  /**
+   * The failures of {@code evidence}: its exception's chain, then the trust manager's. Built once
+   * per diagnosis by {@link DiagnosisEngine} (walking the chains, stripping and lower-casing every
+   * message is most of a rule's work) and handed to every rule.
+   */
   static Failures of(HandshakeEvidence evidence) {
-    Failures current = CURRENT.get();
-    if (current != null && current.evidence == evidence) {
-      return current;
-    }
     List<Throwable> out = new ArrayList<>();
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
     addChain(evidence.failure(), out, seen);
     if (evidence.trust() != null) {
       addChain(evidence.trust().failure(), out, seen);
     }
-    return new Failures(Collections.unmodifiableList(out), evidence);
-  }
-
-  /** Makes {@link #of(HandshakeEvidence)} answer from one computation during {@code diagnosis}. */
-  static <T> T sharedWhile(HandshakeEvidence evidence, java.util.function.Supplier<T> diagnosis) {
-    Failures previous = CURRENT.get();
-    CURRENT.set(of(evidence));
-    try {
-      return diagnosis.get();
-    } finally {
-      if (previous == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(previous);
-      }
-    }
+    return new Failures(Collections.unmodifiableList(out));
   }
 
   static Failures of(Throwable t) {
     List<Throwable> out = new ArrayList<>();
     addChain(t, out, new IdentityHashMap<>());
-    return new Failures(Collections.unmodifiableList(out), null);
+    return new Failures(Collections.unmodifiableList(out));
   }
 
   private static void addChain(Throwable t, List<Throwable> out, Map<Throwable, Boolean> seen) {
@@ -177,6 +155,23 @@ final class Failures {
 
   boolean hasNamed(String className) {
     return firstNamed(className) != null;
+  }
+
+  /**
+   * The transport ended mid-handshake without a TLS alert: a reset, a broken pipe, an end of
+   * stream, or the messages JSSE and java.net.http give for them.
+   */
+  boolean looksLikeReset() {
+    return has(EOFException.class)
+        || mentions("Connection reset")
+        || mentions("Broken pipe")
+        || mentions("peer shut down incorrectly")
+        || mentions("Remote host terminated the handshake")
+        || mentions("Connection closed by peer")
+        || mentions("Remote host closed connection during handshake")
+        // An engine user saw the end of the stream mid-handshake and closed the engine's inbound.
+        || mentions("closing inbound before receiving peer's close_notify")
+        || (has(SocketException.class) && mentions("closed"));
   }
 
   /** The first specific reason a CertPathValidatorException gives, or null. */

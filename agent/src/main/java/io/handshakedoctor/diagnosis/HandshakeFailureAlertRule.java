@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 final class HandshakeFailureAlertRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    if (!"handshake_failure".equals(Facts.alertReceived(e))) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    if (!"handshake_failure".equals(Facts.alertReceived(e, f))) {
       return Optional.empty();
     }
     boolean beforeServerHello = !Facts.received(e, "server_hello") && e.serverHello() == null;
@@ -25,7 +25,7 @@ final class HandshakeFailureAlertRule implements DiagnosisRule {
     } else {
       d = Diagnosis.builder(Cause.NO_SHARED_SIGNATURE_SCHEME_OR_GROUP)
           .confidence(Confidence.LOW)
-          .summary(LocalProtocolPolicyRule.capitalize(Facts.peerRole(e)) + " ended the handshake with alert handshake_failure after "
+          .summary(Facts.capitalize(Facts.peerRole(e)) + " ended the handshake with alert handshake_failure after "
               + (e.side() == Side.CLIENT ? "its ServerHello" : "this server's " + e.messagesSent())
               + "; the alert does not say why (signature schemes, groups or certificates this side offered).")
           .fix("Read the peer's log for the exact reason, or reproduce with -Djavax.net.debug=ssl:handshake on this JVM; compare signature schemes and groups (-Djdk.tls.namedGroups, jdk.tls.client.SignatureSchemes).")

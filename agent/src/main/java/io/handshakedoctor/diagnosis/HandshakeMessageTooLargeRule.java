@@ -20,8 +20,7 @@ final class HandshakeMessageTooLargeRule implements DiagnosisRule {
       Pattern.compile("certificate chain length \\((\\d+)\\) exceeds the maximum allowed length \\((\\d+)\\)");
 
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     Matcher size = f.find(MESSAGE_SIZE);
     Matcher chain = size == null ? f.find(CHAIN_LENGTH) : null;
     if (size == null && chain == null) {

@@ -9,8 +9,7 @@ import java.util.Optional;
 /** The peer stopped answering mid-handshake until a read timeout fired. */
 final class HandshakeTimeoutRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     if (e.origin() != FailureOrigin.HANDSHAKE_TIMEOUT && !f.has(SocketTimeoutException.class)) {
       return Optional.empty();
     }

@@ -10,11 +10,11 @@ import java.util.regex.Matcher;
 /** The server's certificate does not hold the name (or IP address) this client asked for. */
 final class HostnameMismatchRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    if (CertificateProblem.ofServerChain(e) != CertificateProblem.HOSTNAME) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    if (CertificateProblem.ofServerChain(e, f) != CertificateProblem.HOSTNAME) {
       return Optional.empty();
     }
-    Matcher m = HostnameFailure.find(Failures.of(e));
+    Matcher m = HostnameFailure.find(f);
     String host = HostnameFailure.requestedHost(e, m);
     List<CertificateSummary> chain = Facts.peerChain(e);
     CertificateSummary leaf = chain.isEmpty() ? null : chain.get(0);

@@ -11,11 +11,10 @@ import java.util.Optional;
  */
 final class LocalCredentialsMissingRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     if (e.side() != Side.SERVER) {
       return Optional.empty();
     }
-    Failures f = Failures.of(e);
     boolean noCert = f.mentions("No X.509 certificate for server authentication")
         || f.mentions("No available server certificate")
         || f.mentions("No server certificate");

@@ -17,13 +17,12 @@ final class LocalProtocolPolicyRule implements DiagnosisRule {
   private static final List<String> CURRENT_VERSIONS = List.of("TLSv1.3", "TLSv1.2");
 
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     if (f.mentions("No appropriate protocol")) {
       return Optional.of(nothingActive(e));
     }
     List<String> peer = ProtocolVersions.peerVersions(e, f);
-    if (e.side() == Side.CLIENT && "protocol_version".equals(Facts.alertReceived(e))) {
+    if (e.side() == Side.CLIENT && "protocol_version".equals(Facts.alertReceived(e, f))) {
       Optional<Diagnosis> narrowed = policyNarrowedTheOffer(e);
       if (narrowed.isPresent()) {
         return narrowed;
@@ -43,7 +42,7 @@ final class LocalProtocolPolicyRule implements DiagnosisRule {
     return Optional.of(
         Diagnosis.builder(Cause.PROTOCOL_DISABLED_BY_LOCAL_POLICY)
             .confidence(Confidence.HIGH)
-            .summary(capitalize(who) + " only speaks " + Facts.list(peer) + ", which this JVM's " + PolicySources.describe(policy)
+            .summary(Facts.capitalize(who) + " only speaks " + Facts.list(peer) + ", which this JVM's " + PolicySources.describe(policy)
                 + " disables, so this JVM accepts only " + local
                 + "; the " + peerParty + " should be upgraded to TLS 1.2 or later.")
             .fix("Enable TLSv1.2/TLSv1.3 on the " + peerParty + " (nginx `ssl_protocols TLSv1.2 TLSv1.3;`, Apache `SSLProtocol -all +TLSv1.2 +TLSv1.3`, "
@@ -124,7 +123,7 @@ final class LocalProtocolPolicyRule implements DiagnosisRule {
     return Optional.of(
         Diagnosis.builder(Cause.PROTOCOL_DISABLED_BY_LOCAL_POLICY)
             .confidence(Confidence.HIGH)
-            .summary(capitalize(Facts.peerRole(e)) + " refused every version this client offered " + Facts.list(offered)
+            .summary(Facts.capitalize(Facts.peerRole(e)) + " refused every version this client offered " + Facts.list(offered)
                 + " (alert protocol_version); this client's " + PolicySources.describe(policy) + " disables " + withheld
                 + ", so the server, which probably supports only " + withheld + ", is never offered " + (withheld.size() == 1 ? "it." : "them."))
             .fix("Remove " + withheld + " from jdk.tls.disabledAlgorithms " + PolicySources.whereToChange(policy)
@@ -144,9 +143,5 @@ final class LocalProtocolPolicyRule implements DiagnosisRule {
       out.add(ProtocolVersions.normalize(v));
     }
     return out;
-  }
-
-  static String capitalize(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

@@ -12,9 +12,9 @@ import java.util.Optional;
  */
 final class LocalTlsStackFailureRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     String alert = Facts.alertSentOrAttached(e);
-    if (alert == null || Facts.alertReceived(e) != null || e.failure() == null) {
+    if (alert == null || Facts.alertReceived(e, f) != null || e.failure() == null) {
       return Optional.empty();
     }
     String said = Failures.message(e.failure());

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 final class NoCommonCipherSuiteRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     if (f.mentions("no cipher suites in common")) {
       return Optional.of(e.side() == Side.SERVER ? serverSide(e) : localOnly(e, "no cipher suites in common"));
     }

@@ -9,10 +9,9 @@ import java.util.Optional;
 /** Client and server enable no protocol version in common (and local policy is not the reason). */
 final class NoCommonProtocolVersionRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     boolean direct = ProtocolVersions.jsseRefusedVersions(f);
-    boolean alertIn = "protocol_version".equals(Facts.alertReceived(e));
+    boolean alertIn = "protocol_version".equals(Facts.alertReceived(e, f));
     boolean alertOut = "protocol_version".equals(Facts.alertSentOrAttached(e));
     if (!direct && !alertIn && !alertOut) {
       return Optional.empty();
@@ -24,7 +23,7 @@ final class NoCommonProtocolVersionRule implements DiagnosisRule {
     Diagnosis.Builder d = Diagnosis.builder(Cause.NO_COMMON_PROTOCOL_VERSION).evidence(Facts.common(e))
         .evidence(source == null ? null : "this JVM's enabled protocols " + Facts.list(e.local().enabledProtocols())
             + " were chosen by " + PolicySources.origin(source));
-    String who = LocalProtocolPolicyRule.capitalize(Facts.peerRole(e));
+    String who = Facts.capitalize(Facts.peerRole(e));
     if (!peer.isEmpty()) {
       // We know both lists: whoever is older must move up.
       boolean peerOlder = ProtocolVersions.maxRank(peer) < ProtocolVersions.maxRank(local);

@@ -7,8 +7,7 @@ import java.util.Optional;
 /** The peer answered with something that is not TLS: a plain-text port, SSH, a proxy page. */
 final class NonTlsPeerRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     boolean jsseSaidSo =
         f.mentions("Unsupported or unrecognized SSL message")
             || f.mentions("Unrecognized SSL message")

@@ -18,11 +18,10 @@ final class NotYetValidCertificateRule implements DiagnosisRule {
   static final Instant EARLIEST_PLAUSIBLE_CLOCK = Instant.parse("2025-01-01T00:00:00Z");
 
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    if (CertificateProblem.ofServerChain(e) != CertificateProblem.NOT_YET_VALID) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    if (CertificateProblem.ofServerChain(e, f) != CertificateProblem.NOT_YET_VALID) {
       return Optional.empty();
     }
-    Failures f = Failures.of(e);
     List<CertificateSummary> chain = Facts.peerChain(e);
     int i = ServerChain.indexOfNotYetValid(chain, e.failedAt());
     CertificateNotYetValidException ex = f.first(CertificateNotYetValidException.class);
@@ -36,7 +35,7 @@ final class NotYetValidCertificateRule implements DiagnosisRule {
       CertificateSummary c = chain.get(i);
       boolean farAhead = Duration.between(now, c.notBefore()).toDays() >= 1;
       boolean clockSuspect = clockImplausible || farAhead;
-      d.summary(LocalProtocolPolicyRule.capitalize(ServerChain.owner(e, chain, i)) + " (" + Facts.cert(c) + ") is valid only from "
+      d.summary(Facts.capitalize(ServerChain.owner(e, chain, i)) + " (" + Facts.cert(c) + ") is valid only from "
               + Facts.instant(c.notBefore()) + ", " + Facts.relative(c.notBefore(), now) + "; the local clock reads " + Facts.instant(now)
               + (clockSuspect ? ", which looks wrong: correct this host's clock." : ": the certificate was just issued or the clocks disagree slightly."))
           .evidence("certificate " + c.subject() + " notBefore " + Facts.instant(c.notBefore()));

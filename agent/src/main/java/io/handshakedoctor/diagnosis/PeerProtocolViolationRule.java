@@ -23,9 +23,9 @@ final class PeerProtocolViolationRule implements DiagnosisRule {
           + "the (client|server) selected|.*\\b(not allowed|must not|must be|is not expected)\\b)");
 
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     String alert = Facts.alertSentOrAttached(e);
-    if (alert == null || "internal_error".equals(alert) || Facts.alertReceived(e) != null || e.failure() == null) {
+    if (alert == null || "internal_error".equals(alert) || Facts.alertReceived(e, f) != null || e.failure() == null) {
       return Optional.empty(); // internal_error is JSSE's word for its own side's failure, whatever the message
     }
     String said = Failures.message(e.failure());
@@ -33,7 +33,7 @@ final class PeerProtocolViolationRule implements DiagnosisRule {
     if (!violation) {
       return Optional.empty();
     }
-    String peer = LocalProtocolPolicyRule.capitalize(Facts.peerRole(e));
+    String peer = Facts.capitalize(Facts.peerRole(e));
     return Optional.of(
         Diagnosis.builder(Cause.PEER_PROTOCOL_VIOLATION)
             .confidence(VIOLATION_ALERTS.contains(alert) ? Confidence.HIGH : Confidence.MEDIUM)

@@ -17,8 +17,8 @@ final class PkixPathBuildingRule implements DiagnosisRule {
       " (`keytool -importcert -alias <name> -file ca.pem -keystore truststore.p12` then -Djavax.net.ssl.trustStore=truststore.p12, or `-cacerts` for the JDK's store)";
 
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    if (CertificateProblem.ofServerChain(e) != CertificateProblem.NO_TRUST_PATH) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    if (CertificateProblem.ofServerChain(e, f) != CertificateProblem.NO_TRUST_PATH) {
       return Optional.empty();
     }
     List<CertificateSummary> chain = Facts.peerChain(e);

@@ -9,11 +9,10 @@ import java.util.Optional;
 /** A CRL or OCSP response says the server's certificate was revoked. */
 final class RevokedCertificateRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    if (CertificateProblem.ofServerChain(e) != CertificateProblem.REVOKED) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    if (CertificateProblem.ofServerChain(e, f) != CertificateProblem.REVOKED) {
       return Optional.empty();
     }
-    Failures f = Failures.of(e);
     CertificateRevokedException cre = f.first(CertificateRevokedException.class);
     List<CertificateSummary> chain = Facts.peerChain(e);
     CertificateSummary leaf = chain.isEmpty() ? null : chain.get(0);

@@ -11,11 +11,11 @@ import java.util.Optional;
  */
 final class ServerCertificateRejectedByClientRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     if (e.side() != Side.SERVER) {
       return Optional.empty();
     }
-    String alert = Facts.alertReceived(e);
+    String alert = Facts.alertReceived(e, f);
     if (alert == null || !ClientCertificateRejectedRule.CERTIFICATE_ALERTS.contains(alert) || "access_denied".equals(alert)) {
       return Optional.empty();
     }

@@ -7,13 +7,12 @@ import java.util.Optional;
 /** Suites and versions matched, but no signature scheme or key-exchange group did. */
 final class SignatureSchemeOrGroupRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     Throwable signature = firstOf(f, "No supported signature algorithm", "No supported CertificateVerify signature algorithm",
         "No preferred signature algorithm", "No signature scheme", "No available authentication scheme");
     Throwable group = firstOf(f, "No common named group", "No supported named group", "No preferred named group",
         "No negotiable named group");
-    boolean insufficient = "insufficient_security".equals(Facts.alertReceived(e))
+    boolean insufficient = "insufficient_security".equals(Facts.alertReceived(e, f))
         || "insufficient_security".equals(Facts.alertSentOrAttached(e));
     if (signature == null && group == null && !insufficient) {
       return Optional.empty();

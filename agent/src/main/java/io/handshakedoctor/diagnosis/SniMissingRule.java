@@ -12,14 +12,14 @@ import java.util.regex.Matcher;
  */
 final class SniMissingRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    if (CertificateProblem.ofServerChain(e) != CertificateProblem.HOSTNAME) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    if (CertificateProblem.ofServerChain(e, f) != CertificateProblem.HOSTNAME) {
       return Optional.empty();
     }
     if (e.clientHello() == null || !e.clientHello().serverNames().isEmpty()) {
       return Optional.empty();
     }
-    Matcher m = HostnameFailure.find(Failures.of(e));
+    Matcher m = HostnameFailure.find(f);
     String host = HostnameFailure.requestedHost(e, m);
     List<CertificateSummary> chain = Facts.peerChain(e);
     CertificateSummary leaf = chain.isEmpty() ? null : chain.get(0);

@@ -7,10 +7,9 @@ import java.util.Optional;
 /** The server does not serve the host name the client put in SNI. */
 final class SniUnrecognizedNameRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     boolean serverSaid = f.mentions("Unrecognized server name indication");
-    boolean alert = "unrecognized_name".equals(Facts.alertReceived(e))
+    boolean alert = "unrecognized_name".equals(Facts.alertReceived(e, f))
         || (e.side() == Side.SERVER && "unrecognized_name".equals(Facts.alertSentOrAttached(e)));
     if (!serverSaid && !alert) {
       return Optional.empty();

@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 final class SslV2ClientHelloRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     if (!f.mentions("SSLv2Hello is not enabled")) {
       return Optional.empty();
     }

@@ -8,8 +8,8 @@ import java.util.Optional;
 /** A TLS inspection appliance on the path re-signed the server's certificate with its own CA. */
 final class TlsInterceptionRule implements DiagnosisRule {
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    CertificateProblem problem = CertificateProblem.ofServerChain(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    CertificateProblem problem = CertificateProblem.ofServerChain(e, f);
     if (problem == null) {
       return Optional.empty();
     }

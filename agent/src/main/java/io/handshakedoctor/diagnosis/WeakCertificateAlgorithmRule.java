@@ -15,11 +15,10 @@ final class WeakCertificateAlgorithmRule implements DiagnosisRule {
       Pattern.compile("Algorithm constraints check failed on ([^:]+): (.+?)(?: used with certificate: (.*))?$");
 
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    if (CertificateProblem.ofServerChain(e) != CertificateProblem.WEAK_ALGORITHM) {
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
+    if (CertificateProblem.ofServerChain(e, f) != CertificateProblem.WEAK_ALGORITHM) {
       return Optional.empty();
     }
-    Failures f = Failures.of(e);
     Matcher m = f.find(CONSTRAINT);
     String what = m == null ? "an algorithm" : m.group(2).trim();
     String subject = m == null ? null : m.group(3);

@@ -16,15 +16,14 @@ final class WeakEphemeralDhRule implements DiagnosisRule {
   private static final Pattern DH_MINIMUM = Pattern.compile("(?i)\\bDH keySize\\s*<\\s*(\\d+)");
 
   @Override
-  public Optional<Diagnosis> apply(HandshakeEvidence e) {
-    Failures f = Failures.of(e);
+  public Optional<Diagnosis> apply(HandshakeEvidence e, Failures f) {
     Throwable refused = f.firstMentioning("DH ServerKeyExchange does not comply");
     if (refused == null) {
       refused = f.firstMentioning("DHPublicKey does not comply");
     }
     boolean dheSuite = e.serverHello() != null && e.serverHello().cipherSuite() != null
         && e.serverHello().cipherSuite().contains("_DHE_");
-    boolean refusedByClient = e.side() == Side.SERVER && dheSuite && "insufficient_security".equals(Facts.alertReceived(e));
+    boolean refusedByClient = e.side() == Side.SERVER && dheSuite && "insufficient_security".equals(Facts.alertReceived(e, f));
     if (refused == null && !refusedByClient) {
       return Optional.empty();
     }
@@ -35,7 +34,7 @@ final class WeakEphemeralDhRule implements DiagnosisRule {
     Diagnosis.Builder d = Diagnosis.builder(Cause.WEAK_EPHEMERAL_DH_KEY).evidence(Facts.common(e));
     if (refused != null) {
       d.confidence(Confidence.HIGH)
-          .summary(LocalProtocolPolicyRule.capitalize(Facts.peerRole(e)) + " chose "
+          .summary(Facts.capitalize(Facts.peerRole(e)) + " chose "
               + (e.serverHello() == null ? "a DHE cipher suite" : e.serverHello().cipherSuite())
               + " and sent an ephemeral Diffie-Hellman key weaker than this client's algorithm constraints allow (below " + minimum
               + " by " + PolicySources.describe(disabled) + ", or the application's SSLParameters.setAlgorithmConstraints); the server must use a 2048-bit group or ECDHE.")

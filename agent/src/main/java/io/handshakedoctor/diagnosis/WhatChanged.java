@@ -34,7 +34,7 @@ final class WhatChanged {
         + " (" + Facts.instant(then.at()) + ", " + then.protocol() + " / " + then.cipherSuite() + ")";
     List<String> same = comparable(then, e);
     String sentence = !changes.isEmpty() ? " Since " + when + ": " + String.join("; ", changes) + "."
-        : same.isEmpty() ? " " + LocalProtocolPolicyRule.capitalize(when) + "."
+        : same.isEmpty() ? " " + Facts.capitalize(when) + "."
         : " Since " + when + ", nothing this JVM can compare has changed (same " + String.join(", ", same) + ").";
     Diagnosis.Builder b = d.toBuilder().summary(d.summary() + sentence).evidence(when);
     for (String change : changes) {

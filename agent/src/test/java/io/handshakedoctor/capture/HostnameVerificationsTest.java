@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.capture.jsse.JsseConnectionReader;
 import io.handshakedoctor.diagnosis.Cause;
 import io.handshakedoctor.diagnosis.Confidence;
 import io.handshakedoctor.diagnosis.Diagnosis;
@@ -36,7 +37,7 @@ class HostnameVerificationsTest {
       new HostnameVerifications((evidence, t) -> {
         reported.add(evidence);
         thrown.add(t);
-      }, new JsseInternals());
+      }, new JsseConnectionReader());
   private final HostnameVerifier verifier = (host, s) -> false;
   private final Session session = new Session(TestPki.shared().leaf(HELD).build().chain().toArray(new Certificate[0]));
 

@@ -44,7 +44,7 @@ class CertificateValidationRulesTest {
             new CertificateExpiredException("NotAfter: Thu Jan 01 00:00:00 UTC 2026"), BasicReason.EXPIRED))
         .alertSent(fatal(alert))
         .build();
-    Diagnosis d = new ExpiredCertificateRule().apply(e).orElseThrow(AssertionError::new);
+    Diagnosis d = new ExpiredCertificateRule().apply(e, Failures.of(e)).orElseThrow(AssertionError::new);
     assertEquals(Cause.CERTIFICATE_EXPIRED, d.cause());
     assertEquals(Confidence.HIGH, d.confidence());
     assertEquals("server", d.responsibleParty());

@@ -33,7 +33,7 @@ class DiagnosisEngineTest {
 
   @Test
   void aThrowingRuleIsSkipped() {
-    DiagnosisRule broken = ev -> {
+    DiagnosisRule broken = (ev, failures) -> {
       throw new IllegalStateException("boom");
     };
     DiagnosisEngine engine = new DiagnosisEngine(Arrays.asList(broken, new SniUnrecognizedNameRule()));
@@ -48,7 +48,7 @@ class DiagnosisEngineTest {
   @Test
   void aThrowingRuleIsReportedToTheFaultHandlerOncePerFailure() {
     IllegalStateException boom = new IllegalStateException("boom");
-    DiagnosisRule broken = ev -> {
+    DiagnosisRule broken = (ev, failures) -> {
       throw boom;
     };
     java.util.List<String> places = new java.util.ArrayList<>();
@@ -68,7 +68,7 @@ class DiagnosisEngineTest {
 
   @Test
   void aThrowingFaultHandlerDoesNotCostTheDiagnosis() {
-    DiagnosisRule broken = ev -> {
+    DiagnosisRule broken = (ev, failures) -> {
       throw new IllegalStateException("boom");
     };
     DiagnosisEngine engine =
@@ -83,8 +83,8 @@ class DiagnosisEngineTest {
 
   @Test
   void laterMatchesBecomeAlternativesOfAnUncertainDiagnosis() {
-    DiagnosisRule medium = ev -> Optional.of(Diagnosis.builder(Cause.INCOMPLETE_CHAIN).confidence(Confidence.MEDIUM).build());
-    DiagnosisRule other = ev -> Optional.of(Diagnosis.builder(Cause.TLS_INTERCEPTION_SUSPECTED).confidence(Confidence.HIGH).build());
+    DiagnosisRule medium = (ev, failures) -> Optional.of(Diagnosis.builder(Cause.INCOMPLETE_CHAIN).confidence(Confidence.MEDIUM).build());
+    DiagnosisRule other = (ev, failures) -> Optional.of(Diagnosis.builder(Cause.TLS_INTERCEPTION_SUSPECTED).confidence(Confidence.HIGH).build());
     Diagnosis d = new DiagnosisEngine(Arrays.asList(medium, other)).diagnose(client("x.example.com").build());
     assertEquals(Cause.INCOMPLETE_CHAIN, d.cause());
     assertEquals(Arrays.asList(Cause.TLS_INTERCEPTION_SUSPECTED), d.alternatives());
@@ -92,8 +92,8 @@ class DiagnosisEngineTest {
 
   @Test
   void highConfidenceStopsAtTheFirstMatch() {
-    DiagnosisRule high = ev -> Optional.of(Diagnosis.builder(Cause.CERTIFICATE_EXPIRED).confidence(Confidence.HIGH).build());
-    DiagnosisRule other = ev -> Optional.of(Diagnosis.builder(Cause.HOSTNAME_MISMATCH).build());
+    DiagnosisRule high = (ev, failures) -> Optional.of(Diagnosis.builder(Cause.CERTIFICATE_EXPIRED).confidence(Confidence.HIGH).build());
+    DiagnosisRule other = (ev, failures) -> Optional.of(Diagnosis.builder(Cause.HOSTNAME_MISMATCH).build());
     Diagnosis d = new DiagnosisEngine(Arrays.asList(high, other)).diagnose(client("x.example.com").build());
     assertTrue(d.alternatives().isEmpty());
   }
@@ -114,7 +114,7 @@ class DiagnosisEngineTest {
     for (Side side : Side.values()) {
       HandshakeEvidence empty = HandshakeEvidence.builder(side).build();
       for (DiagnosisRule rule : DiagnosisEngine.standardRules()) {
-        assertDoesNotThrow(() -> rule.apply(empty), rule.getClass().getSimpleName());
+        assertDoesNotThrow(() -> rule.apply(empty, Failures.of(empty)), rule.getClass().getSimpleName());
       }
     }
   }

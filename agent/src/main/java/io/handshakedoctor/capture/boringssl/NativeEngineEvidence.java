@@ -1,26 +1,18 @@
 package io.handshakedoctor.capture.boringssl;
 
+import io.handshakedoctor.capture.DecodedHandshake;
 import io.handshakedoctor.capture.PublicApiConfiguration;
 import io.handshakedoctor.evidence.AlertSummary;
 import io.handshakedoctor.evidence.CertificateRequestSummary;
 import io.handshakedoctor.evidence.CertificateSummary;
-import io.handshakedoctor.evidence.ClientHelloSummary;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.LocalConfiguration;
-import io.handshakedoctor.evidence.ServerHelloSummary;
 import io.handshakedoctor.evidence.Side;
 import io.handshakedoctor.evidence.TrustDecision;
-import io.handshakedoctor.wire.CertificateMessageParser;
-import io.handshakedoctor.wire.CertificateRequestParser;
-import io.handshakedoctor.wire.ClientHelloParser;
 import io.handshakedoctor.wire.HandshakeMessage;
 import io.handshakedoctor.wire.RecordStream;
-import io.handshakedoctor.wire.ServerHelloParser;
 import io.handshakedoctor.wire.TlsRecordParser;
-import java.io.ByteArrayInputStream;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,11 +34,6 @@ import javax.security.auth.x500.X500Principal;
  * and a server's CertificateRequest is not seen.
  */
 final class NativeEngineEvidence {
-  private static final int CLIENT_HELLO = 1;
-  private static final int SERVER_HELLO = 2;
-  private static final int CERTIFICATE = 11;
-  private static final int CERTIFICATE_REQUEST = 13;
-
   HandshakeEvidence assemble(NativeEngineCapture capture, Throwable thrown) {
     if (!(capture.engine instanceof SSLEngine)) {
       return null;
@@ -64,38 +51,29 @@ final class NativeEngineEvidence {
     RecordStream sent = TlsRecordParser.parse(capture.outboundBytes());
     RecordStream received = TlsRecordParser.parse(capture.inboundBytes());
     b.messagesSent(names(sent)).messagesReceived(names(received));
-    byte[] clientHello = body(client ? sent : received, CLIENT_HELLO);
-    byte[] serverHello = body(client ? received : sent, SERVER_HELLO);
-    ClientHelloSummary clientHelloSummary = clientHello == null ? null : ClientHelloParser.parse(clientHello);
-    ServerHelloSummary serverHelloSummary = serverHello == null ? null : ServerHelloParser.parse(serverHello);
-    b.clientHello(clientHelloSummary).serverHello(serverHelloSummary);
-    boolean tls13 = serverHelloSummary != null && "TLSv1.3".equals(serverHelloSummary.version());
-
-    // TLS 1.2 only: in TLS 1.3 these messages are encrypted and never reach the parser.
-    byte[] peerCertificate = body(received, CERTIFICATE);
-    List<CertificateSummary> peerChain =
-        peerCertificate == null ? List.of() : summarise(CertificateMessageParser.parse(peerCertificate, tls13));
-    byte[] localCertificate = body(sent, CERTIFICATE);
-    if (localCertificate != null) {
-      b.localCertificates(summarise(CertificateMessageParser.parse(localCertificate, tls13)));
-    }
-    byte[] request = body(client ? received : sent, CERTIFICATE_REQUEST);
-    CertificateRequestSummary requestSummary =
-        request == null ? null : CertificateRequestParser.parse(request, tls13);
-    if (requestSummary == null && client && capture.certificateRequested()) {
+    // TLS 1.2 only for the rest: in TLS 1.3 the Certificate and CertificateRequest are encrypted
+    // and never reach the parser.
+    DecodedHandshake messages =
+        DecodedHandshake.decode(
+            body(client ? sent : received, DecodedHandshake.CLIENT_HELLO),
+            body(client ? received : sent, DecodedHandshake.SERVER_HELLO),
+            body(received, DecodedHandshake.CERTIFICATE),
+            body(sent, DecodedHandshake.CERTIFICATE),
+            body(client ? received : sent, DecodedHandshake.CERTIFICATE_REQUEST));
+    messages.addTo(b);
+    CertificateRequestSummary request = messages.certificateRequest();
+    if (request == null && client && capture.certificateRequested()) {
       // TLS 1.3's request is encrypted; the engine's callback (Conscrypt's) still named the issuers.
-      requestSummary = new CertificateRequestSummary(issuerNames(capture.requestedIssuers()), List.of());
+      request = new CertificateRequestSummary(issuerNames(capture.requestedIssuers()), List.of());
     }
-    b.certificateRequest(requestSummary);
-
+    b.certificateRequest(request);
+    List<CertificateSummary> peerChain = messages.peerChain();
     if (capture.trustChecked()) {
-      Object chain = capture.trustedChain();
-      List<CertificateSummary> checked =
-          chain instanceof X509Certificate[] ? CertificateSummary.ofChain((X509Certificate[]) chain) : peerChain;
+      List<CertificateSummary> checked = DecodedHandshake.chainOr(capture.trustedChain(), peerChain);
       if (peerChain.isEmpty()) {
         peerChain = checked;
       }
-      b.trust(new TrustDecision(checked, authType(serverHelloSummary), capture.peerIsServer(), capture.trustFailure()));
+      b.trust(new TrustDecision(checked, messages.authType(), capture.peerIsServer(), capture.trustFailure()));
     }
     b.peerCertificates(peerChain);
 
@@ -173,35 +151,5 @@ final class NativeEngineEvidence {
 
   private static List<String> list(String[] values) {
     return PublicApiConfiguration.list(values);
-  }
-
-  /** TLS 1.2's auth type is the key exchange of the suite; TLS 1.3 has none. */
-  private static String authType(ServerHelloSummary serverHello) {
-    if (serverHello == null || serverHello.cipherSuite() == null) {
-      return null;
-    }
-    if ("TLSv1.3".equals(serverHello.version())) {
-      return "UNKNOWN";
-    }
-    String suite = serverHello.cipherSuite();
-    int with = suite.indexOf("_WITH_");
-    return suite.startsWith("TLS_") && with > 4 ? suite.substring(4, with) : null;
-  }
-
-  private static List<CertificateSummary> summarise(List<byte[]> ders) {
-    List<CertificateSummary> out = new ArrayList<>(ders.size());
-    try {
-      CertificateFactory factory = CertificateFactory.getInstance("X.509");
-      for (byte[] der : ders) {
-        try {
-          out.add(CertificateSummary.of((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der))));
-        } catch (Exception e) {
-          // An unparsable certificate is left out; the rest of the chain still tells.
-        }
-      }
-    } catch (Exception e) {
-      // No X.509 factory: no certificate facts.
-    }
-    return out;
   }
 }

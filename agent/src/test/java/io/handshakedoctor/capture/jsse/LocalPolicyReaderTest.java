@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture;
+package io.handshakedoctor.capture.jsse;
 
 import static org.junit.jupiter.api.Assertions.*;
 

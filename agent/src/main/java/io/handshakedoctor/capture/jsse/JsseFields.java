@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture;
+package io.handshakedoctor.capture.jsse;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads SunJSSE's internal fields by name, at failure time only. Field names are stable from JDK
- * 11 to 25 but their types drift (lists become arrays, classes are renamed), so every read is
- * typed {@code Object}, tolerant of absence, and never throws: a missing field means a missing
- * fact, not a broken agent.
+ * How SunJSSE's internal fields and methods are read by name: the mechanics only (the names
+ * themselves are in the readers beside this class). Field names are stable from JDK 11 to 25 but
+ * their types drift (lists become arrays, classes are renamed), so every read is typed {@code
+ * Object}, tolerant of absence, and never throws: a missing field means a missing fact, not a
+ * broken agent.
  */
-final class JsseInternals {
+final class JsseFields {
   private static final Object MISSING = new Object();
   /** Per class, its looked-up fields and methods by name (no key strings built per read). */
   private final ClassValue<Map<String, Object>> fields =
@@ -72,7 +73,7 @@ final class JsseInternals {
   }
 
   /** The accessible field {@code name} of {@code type} or a superclass, or null: for callers that cache it. */
-  static Field declaredField(Class<?> type, String name) {
+  static Field lookUp(Class<?> type, String name) {
     Object f = findField(type, name);
     return f == MISSING ? null : (Field) f;
   }

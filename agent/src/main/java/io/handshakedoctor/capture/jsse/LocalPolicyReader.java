@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture;
+package io.handshakedoctor.capture.jsse;
 
 import io.handshakedoctor.evidence.PolicyOrigin;
 import io.handshakedoctor.evidence.PolicySetting;

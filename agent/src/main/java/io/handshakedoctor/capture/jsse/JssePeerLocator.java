@@ -1,5 +1,6 @@
-package io.handshakedoctor.capture;
+package io.handshakedoctor.capture.jsse;
 
+import io.handshakedoctor.capture.PeerLocator;
 import java.lang.reflect.Field;
 import java.net.Socket;
 import javax.net.ssl.SSLEngine;
@@ -9,7 +10,7 @@ import javax.net.ssl.SSLSession;
  * SunJSSE's side of {@link PeerLocator}: plain field reads and public getters, each field looked up
  * once per class and cached, so a finished handshake costs a few loads and no allocation.
  */
-final class JssePeerLocator implements PeerLocator {
+public final class JssePeerLocator implements PeerLocator {
   private final CachedField transport = new CachedField("transport");
   private final CachedField sslConfig = new CachedField("sslConfig");
   private final CachedField isClientMode = new CachedField("isClientMode");
@@ -17,9 +18,11 @@ final class JssePeerLocator implements PeerLocator {
   private final CachedField sslContext = new CachedField("sslContext");
   private final CachedField socketPeerHost = new CachedField("peerHost");
 
+  private final JsseManagers managers = new JsseManagers();
+
   @Override
   public boolean read(Object transportContext, Peer into) {
-    into.clear();
+    into.set(false, null, -1, null, null, null, null);
     try {
       Object config = sslConfig.get(transportContext);
       Object t = transport.get(transportContext);
@@ -27,28 +30,32 @@ final class JssePeerLocator implements PeerLocator {
       if (config == null || t == null || !(s instanceof SSLSession)) {
         return false;
       }
-      into.client = isClientMode.getBoolean(config);
+      boolean client = isClientMode.getBoolean(config);
+      String host;
+      int port;
       if (t instanceof SSLEngine) {
         SSLEngine engine = (SSLEngine) t;
-        into.host = into.client ? engine.getPeerHost() : null;
-        into.port = into.client ? engine.getPeerPort() : -1;
+        host = client ? engine.getPeerHost() : null;
+        port = client ? engine.getPeerPort() : -1;
       } else if (t instanceof Socket) {
         Socket socket = (Socket) t;
-        Object host = into.client ? socketPeerHost.get(t) : null;
-        into.host = host instanceof String ? (String) host : null;
-        into.port = into.client ? socket.getPort() : socket.getLocalPort();
+        Object socketHost = client ? socketPeerHost.get(t) : null;
+        host = socketHost instanceof String ? (String) socketHost : null;
+        port = client ? socket.getPort() : socket.getLocalPort();
       } else {
         return false;
       }
       SSLSession ssl = (SSLSession) s;
-      into.protocol = ssl.getProtocol();
-      into.cipherSuite = ssl.getCipherSuite();
-      into.session = ssl;
-      into.sslContext = sslContext.get(transportContext);
+      into.set(client, host, port, ssl.getProtocol(), ssl.getCipherSuite(), ssl, sslContext.get(transportContext));
       return true; // a client engine given no peer host is one peer, "unknown host"
     } catch (RuntimeException e) {
       return false; // a JDK whose fields differ: no inventory, the handshake is unaffected
     }
+  }
+
+  @Override
+  public Object trustManager(Peer peer) {
+    return managers.trustManager(peer.trustSource());
   }
 
   private static final class Binding {
@@ -98,24 +105,10 @@ final class JssePeerLocator implements PeerLocator {
       if (b != null && b.owner == type) {
         return b.field;
       }
-      Field found = find(type);
+      Field found = JsseFields.lookUp(type, name);
       binding = new Binding(type, found);
       return found;
     }
 
-    private Field find(Class<?> type) {
-      for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-        try {
-          Field f = c.getDeclaredField(name);
-          f.setAccessible(true);
-          return f;
-        } catch (NoSuchFieldException e) {
-          // look in the superclass
-        } catch (RuntimeException e) {
-          return null; // not opened to us
-        }
-      }
-      return null;
-    }
   }
 }
