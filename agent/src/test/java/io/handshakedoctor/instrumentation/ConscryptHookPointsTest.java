@@ -47,6 +47,51 @@ class ConscryptHookPointsTest {
     }
   }
 
+  /**
+   * The JVM's verifier accepts the woven classes: they are defined, with the rest of Conscrypt, in a
+   * loader of their own and linked (reflection links a class, which verifies it). The file-descriptor
+   * socket never runs in the ITs (it cannot on JDK 13+), so this is where its woven code is checked.
+   */
+  @Test
+  void wovenClassesPassTheVerifier() throws Exception {
+    ClassLoader woven = new WovenConscryptLoader(ConscryptHookPointsTest.class.getClassLoader());
+    for (String name : new String[] {"org.conscrypt.ConscryptEngine", "org.conscrypt.ConscryptFileDescriptorSocket", "org.conscrypt.Platform"}) {
+      Class<?> c = Class.forName(name, false, woven);
+      assertEquals(woven, c.getClassLoader());
+      assertTrue(c.getDeclaredMethods().length > 0, name);
+    }
+  }
+
+  /** Defines every Conscrypt class itself (child first), weaving the hooked ones. */
+  private static final class WovenConscryptLoader extends ClassLoader {
+    WovenConscryptLoader(ClassLoader parent) {
+      super(parent);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (!name.startsWith("org.conscrypt.")) {
+        return super.loadClass(name, resolve);
+      }
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> c = findLoadedClass(name);
+        if (c == null) {
+          String internalName = name.replace('.', '/');
+          try {
+            byte[] bytes = bytes(internalName);
+            if (ConscryptHookPoints.isHooked(internalName)) {
+              bytes = HookWeaver.weave(bytes, ConscryptHookPoints.forClass(internalName));
+            }
+            c = defineClass(name, bytes, 0, bytes.length);
+          } catch (IOException | AssertionError e) {
+            throw new ClassNotFoundException(name, e);
+          }
+        }
+        return c;
+      }
+    }
+  }
+
   @Test
   void leavesOtherClassesAlone() {
     assertFalse(ConscryptHookPoints.isHooked("org/conscrypt/ConscryptEngineSocket"));

@@ -3,6 +3,8 @@ package io.handshakedoctor.samples.external;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Security;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -11,53 +13,52 @@ import javax.net.ssl.SSLSocket;
 import org.conscrypt.Conscrypt;
 
 /**
- * The forked server of {@code ConscryptIT}: Conscrypt installed first, requiring a client
- * certificate and TLS 1.2 or newer, on two listeners at once: its default SSLServerSocket
- * ({@code engine-socket}) and an SSLEngine over accepted sockets ({@code engine}). Arguments: key store (PEM key and chain), client CA (PEM). Prints
- * {@code listening <kind> <port>} for each, then {@code <kind> connection: ok} or
- * {@code <kind> connection: failed ...} per handshake, until killed. Test only.
+ * The forked server of {@code ConscryptSocketServerIT}: Conscrypt installed first, its default
+ * SSLServerSocket (the engine socket) requiring a client certificate and TLS 1.2 or newer.
+ * Arguments: port, certificate chain, key, client CA (PEM). Prints {@code listening} once bound,
+ * then {@code connection: ok} or {@code connection: failed ...} per handshake, until killed. Test
+ * only.
  */
 public final class ConscryptServe {
   /** Conscrypt 2.5.2 enables TLS 1.0 and 1.1 by default; this server, like most, does not. */
-  private static final String[] PROTOCOLS = {"TLSv1.2", "TLSv1.3"};
+  static final String[] PROTOCOLS = {"TLSv1.2", "TLSv1.3"};
 
   private ConscryptServe() {}
 
   public static void main(String[] args) throws Exception {
-    Security.insertProviderAt(Conscrypt.newProvider(), 1);
-    SSLContext context = Stores.context(args[0], args[1], "changeit".toCharArray());
-    InetAddress loopback = InetAddress.getByName("127.0.0.1");
-    for (String kind : new String[] {"engine-socket", "engine"}) {
-      ServerSocket server;
-      if ("engine".equals(kind)) {
-        server = new ServerSocket(0, 50, loopback);
-      } else {
-        javax.net.ssl.SSLServerSocketFactory factory = context.getServerSocketFactory();
-        SSLServerSocket sslServer = (SSLServerSocket) factory.createServerSocket(0, 50, loopback);
-        sslServer.setNeedClientAuth(true);
-        sslServer.setEnabledProtocols(PROTOCOLS);
-        server = sslServer;
-      }
-      Thread t = new Thread(() -> serve(kind, server, context), "serve-" + kind);
-      t.setDaemon(false);
-      t.start();
-      System.out.println("listening " + kind + " " + server.getLocalPort());
-    }
-    System.out.flush();
+    serve(args, false);
   }
 
-  private static void serve(String kind, ServerSocket server, SSLContext context) {
+  /** Serves on an SSLServerSocket, or with {@code engine} an SSLEngine over each accepted socket. */
+  static void serve(String[] args, boolean engine) throws Exception {
+    Security.insertProviderAt(Conscrypt.newProvider(), 1);
+    Path keyStore = Files.createTempFile("conscrypt-serve", ".pem");
+    Files.write(keyStore, (Files.readString(Path.of(args[2])) + Files.readString(Path.of(args[1]))).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    SSLContext context = Stores.context(keyStore.toString(), args[3], "changeit".toCharArray());
+    InetAddress loopback = InetAddress.getByName("127.0.0.1");
+    int port = Integer.parseInt(args[0]);
+    ServerSocket server;
+    if (engine) {
+      server = new ServerSocket(port, 50, loopback);
+    } else {
+      SSLServerSocket sslServer = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(port, 50, loopback);
+      sslServer.setNeedClientAuth(true);
+      sslServer.setEnabledProtocols(PROTOCOLS);
+      server = sslServer;
+    }
+    System.out.println("listening");
+    System.out.flush();
     while (true) {
       try (Socket socket = server.accept()) {
         socket.setSoTimeout(10_000);
         String line;
         try {
-          if ("engine".equals(kind)) {
-            SSLEngine engine = context.createSSLEngine();
-            engine.setUseClientMode(false);
-            engine.setNeedClientAuth(true);
-            engine.setEnabledProtocols(PROTOCOLS);
-            try (EngineConnection connection = new EngineConnection(engine, socket)) {
+          if (engine) {
+            SSLEngine sslEngine = context.createSSLEngine();
+            sslEngine.setUseClientMode(false);
+            sslEngine.setNeedClientAuth(true);
+            sslEngine.setEnabledProtocols(PROTOCOLS);
+            try (EngineConnection connection = new EngineConnection(sslEngine, socket)) {
               connection.handshake();
             }
           } else {
@@ -67,11 +68,8 @@ public final class ConscryptServe {
         } catch (Throwable t) {
           line = Outcome.failed(t);
         }
-        System.out.println(kind + " connection: " + line);
+        System.out.println("connection: " + line);
         System.out.flush();
-      } catch (Exception e) {
-        System.out.println(kind + " accept: " + Outcome.failed(e));
-        return;
       }
     }
   }
