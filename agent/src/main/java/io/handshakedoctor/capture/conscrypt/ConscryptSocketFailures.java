@@ -1,6 +1,7 @@
 package io.handshakedoctor.capture.conscrypt;
 
 import io.handshakedoctor.capture.FailureSink;
+import io.handshakedoctor.capture.RequestContexts;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -18,10 +19,12 @@ public final class ConscryptSocketFailures {
   private final int maxRemembered;
   private final ConscryptSocketEvidence evidence = new ConscryptSocketEvidence();
   private final FailureSink sink;
+  private final RequestContexts requestContexts;
 
-  public ConscryptSocketFailures(int maxRemembered, FailureSink sink) {
+  public ConscryptSocketFailures(int maxRemembered, FailureSink sink, RequestContexts requestContexts) {
     this.maxRemembered = maxRemembered;
     this.sink = sink;
+    this.requestContexts = requestContexts;
   }
 
   /**
@@ -61,7 +64,8 @@ public final class ConscryptSocketFailures {
     }
     HandshakeEvidence e = evidence.assemble(socket, rejection, thrown);
     if (e != null) {
-      sink.handshakeFailed(e, thrown);
+      // A blocking socket fails on the thread that called it, which carries the request's context.
+      sink.handshakeFailed(e, thrown, requestContexts.current());
     }
   }
 

@@ -1,5 +1,7 @@
 package io.handshakedoctor.samples.external;
 
+import io.handshakedoctor.samples.EngineTransport;
+import io.handshakedoctor.samples.ExceptionText;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -58,7 +60,7 @@ public final class ConscryptServe {
             sslEngine.setUseClientMode(false);
             sslEngine.setNeedClientAuth(true);
             sslEngine.setEnabledProtocols(PROTOCOLS);
-            try (EngineConnection connection = new EngineConnection(sslEngine, socket)) {
+            try (EngineTransport connection = new EngineTransport(sslEngine, socket)) {
               connection.handshake();
             }
           } else {
@@ -66,7 +68,7 @@ public final class ConscryptServe {
           }
           line = "ok";
         } catch (Throwable t) {
-          line = Outcome.failed(t);
+          line = ExceptionText.failed(t);
         }
         System.out.println("connection: " + line);
         System.out.flush();
