@@ -2,9 +2,10 @@ package io.handshakedoctor.capture;
 
 import io.handshakedoctor.bootstrap.HandshakeListener;
 import io.handshakedoctor.capture.bcjsse.BcJsseFailures;
+import io.handshakedoctor.capture.boringssl.NativeEngineCaptures;
+import io.handshakedoctor.capture.conscrypt.ConscryptSocketFailures;
 import io.handshakedoctor.capture.netty.NettyHandlerFailures;
 import io.handshakedoctor.capture.jsse.JsseConnectionReader;
-import io.handshakedoctor.capture.tcnative.NativeEngineCaptures;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.io.EOFException;
@@ -24,12 +25,14 @@ public final class CapturingListener implements HandshakeListener {
   /** SunJSSE's live state, read at failure time only. */
   private final ConnectionReader connections = new JsseConnectionReader();
   private final EvidenceAssembler assembler;
-  /** netty-tcnative's OpenSSL/BoringSSL engines (Netty, gRPC's shaded copy): their own captures. */
+  /** BoringSSL engines (netty-tcnative: Netty, gRPC's shaded copy; Conscrypt): their own captures. */
   private final NativeEngineCaptures nativeEngines;
   /** Netty's SslHandler failing a handshake before its engine saw anything (a peer that does not speak TLS). */
   private final NettyHandlerFailures nettyHandlers;
   /** BouncyCastle JSSE's sockets and engines: failures from its own alert callbacks. */
   private final BcJsseFailures bcJsse;
+  /** Conscrypt's file-descriptor sockets (its engines and engine sockets are native engines). */
+  private final ConscryptSocketFailures conscryptSockets;
   private final FailureSink sink;
   private final InternalErrorReporter errors;
   /** Null when the peer inventory is off. */
@@ -97,6 +100,7 @@ public final class CapturingListener implements HandshakeListener {
     this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink, requestContexts);
     this.nettyHandlers = new NettyHandlerFailures(sink, nativeEngines, requestContexts);
     this.bcJsse = new BcJsseFailures(maxInFlight, sink, requestContexts);
+    this.conscryptSockets = new ConscryptSocketFailures(maxInFlight, sink, requestContexts);
     this.sink = sink;
     this.errors = errors;
     this.healthy = healthy;
@@ -168,7 +172,8 @@ public final class CapturingListener implements HandshakeListener {
     if (capture != null) {
       capture.trustChecked(chain, thrown, peerIsServer);
     } else {
-      if (!nativeEngines.trustChecked(handshakeContext, chain, thrown, peerIsServer)) {
+      if (!nativeEngines.trustChecked(handshakeContext, chain, thrown, peerIsServer)
+          && !conscryptSockets.trustChecked(handshakeContext, chain, thrown, peerIsServer)) {
         bcJsse.trustChecked(handshakeContext, chain, thrown, peerIsServer);
       }
     }
@@ -230,6 +235,16 @@ public final class CapturingListener implements HandshakeListener {
   public void nativeEngineUnwrapped(
       Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {
     nativeEngines.unwrapped(engine, sources, offset, length, result, thrown);
+  }
+
+  @Override
+  public void nativeClientCertificateRequested(Object engine, Object issuers) {
+    nativeEngines.clientCertificateRequested(engine, issuers);
+  }
+
+  @Override
+  public void nativeSocketHandshakeFailed(Object socket, Throwable thrown) {
+    conscryptSockets.handshakeFailed(socket, thrown);
   }
 
   @Override

@@ -120,6 +120,16 @@ public class ForwardingListener implements HandshakeListener {
   }
 
   @Override
+  public void nativeClientCertificateRequested(Object engine, Object issuers) {
+    delegate.nativeClientCertificateRequested(engine, issuers);
+  }
+
+  @Override
+  public void nativeSocketHandshakeFailed(Object socket, Throwable thrown) {
+    delegate.nativeSocketHandshakeFailed(socket, thrown);
+  }
+
+  @Override
   public void hostnameRejected(Object verifier, Object session, Throwable thrown) {
     delegate.hostnameRejected(verifier, session, thrown);
   }

@@ -11,10 +11,24 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * The local configuration an engine exposes through the public {@code SSLParameters} API: what the
- * providers without readable internals (netty-tcnative, BouncyCastle JSSE) give at failure time.
+ * providers without readable internals (netty-tcnative, BouncyCastle JSSE, Conscrypt) give at
+ * failure time.
  */
 public final class PublicApiConfiguration {
   private PublicApiConfiguration() {}
+
+  /**
+   * Everything {@code parameters} (a socket's or an engine's, as they stand at the failure) say.
+   * The JDK's security properties are left out: these providers do not read them.
+   */
+  public static LocalConfiguration of(SSLParameters parameters, boolean client) {
+    LocalConfiguration.Builder c = LocalConfiguration.builder();
+    c.enabledProtocols(list(parameters.getProtocols()));
+    c.enabledCipherSuites(list(parameters.getCipherSuites()));
+    addParameters(c, parameters);
+    c.clientAuth(clientAuth(client, parameters.getNeedClientAuth(), parameters.getWantClientAuth()));
+    return c.build();
+  }
 
   /** SNI names, endpoint identification, ALPN and SNI matchers from {@code parameters}. */
   public static void addParameters(LocalConfiguration.Builder c, SSLParameters parameters) {

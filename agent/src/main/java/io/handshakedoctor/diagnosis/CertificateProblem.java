@@ -63,7 +63,9 @@ enum CertificateProblem {
         || f.hasNamed("SunCertPathBuilderException")
         || reason == PKIXReason.NO_TRUST_ANCHOR
         || f.mentions("unable to find valid certification path")
-        || f.mentions("does not chain with any of the trust anchors")) {
+        || f.mentions("does not chain with any of the trust anchors")
+        // Conscrypt's TrustManagerImpl (and Android's): a CertPathValidatorException without a reason.
+        || f.mentions("Trust anchor for certification path not found")) {
       return NO_TRUST_PATH;
     }
     if (f.hasNamed("sun.security.validator.ValidatorException")

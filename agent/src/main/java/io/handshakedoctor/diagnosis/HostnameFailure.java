@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** JSSE's and BouncyCastle JSSE's endpoint identification (HTTPS/LDAPS host name check) failures. */
+/**
+ * JSSE's, BouncyCastle JSSE's and Conscrypt's endpoint identification (HTTPS/LDAPS host name
+ * check) failures.
+ */
 final class HostnameFailure {
   private static final Pattern[] PATTERNS = {
     Pattern.compile("No subject alternative DNS name matching (\\S+) found"),
@@ -18,6 +21,8 @@ final class HostnameFailure {
     Pattern.compile("No subject alternative name found matching domain name (\\S+)"),
     Pattern.compile("No subject alternative name found matching IP address (\\S+)"),
     Pattern.compile("No name found matching (\\S+)"),
+    // Conscrypt's TrustManagerImpl names no host: the SNI / peer host is the one checked.
+    Pattern.compile("No subjectAltNames on the certificate match()"),
   };
 
   private HostnameFailure() {}

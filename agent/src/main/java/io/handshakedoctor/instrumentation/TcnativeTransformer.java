@@ -9,8 +9,8 @@ import java.util.function.BiConsumer;
 /**
  * Weaves netty-tcnative's engine and trust callbacks ({@link TcnativeHookPoints}) in whatever
  * application class loader loads them, Netty's own package or a relocated copy (gRPC's shaded
- * one), whenever that happens; and BouncyCastle JSSE's ({@link BcJsseHookPoints}), which also
- * lives in application class loaders.
+ * one), whenever that happens; and BouncyCastle JSSE's ({@link BcJsseHookPoints}) and Conscrypt's
+ * ({@link ConscryptHookPoints}), which also live in application class loaders.
  *
  * <p>Unlike JSSE's, this transformer stays registered: Netty is loaded late, maybe several times
  * (one copy per class loader, one relocated copy per shading library). Every class loaded after
@@ -30,11 +30,13 @@ public final class TcnativeTransformer implements ClassFileTransformer {
     inst.addTransformer(new TcnativeTransformer(onError), true);
     for (Class<?> c : inst.getAllLoadedClasses()) {
       String internalName = c.getName().replace('.', '/');
-      if (TcnativeHookPoints.isHooked(internalName) || BcJsseHookPoints.isHooked(internalName)) {
+      if (TcnativeHookPoints.isHooked(internalName)
+          || BcJsseHookPoints.isHooked(internalName)
+          || ConscryptHookPoints.isHooked(internalName)) {
         try {
           inst.retransformClasses(c);
         } catch (Throwable t) {
-          onError.accept("retransforming netty-tcnative: " + c.getName(), t);
+          onError.accept("retransforming a TLS engine class: " + c.getName(), t);
         }
       }
     }
@@ -49,12 +51,16 @@ public final class TcnativeTransformer implements ClassFileTransformer {
       ProtectionDomain protectionDomain,
       byte[] classFile) {
     if (loader == null || className == null) {
-      return null; // Netty is never in the boot loader
+      return null; // Netty, BouncyCastle and Conscrypt are never in the boot loader
     }
     List<HookPoint> points = TcnativeHookPoints.forClass(className);
     if (points.isEmpty()) {
-      // BouncyCastle JSSE lives in application class loaders too: one transformer, one name check.
+      // BouncyCastle JSSE and Conscrypt live in application class loaders too: one transformer,
+      // a name check per engine.
       points = BcJsseHookPoints.forClass(className);
+    }
+    if (points.isEmpty()) {
+      points = ConscryptHookPoints.forClass(className);
     }
     if (points.isEmpty()) {
       return null;
@@ -63,7 +69,7 @@ public final class TcnativeTransformer implements ClassFileTransformer {
       return HookWeaver.weave(classFile, points);
     } catch (Throwable t) {
       // The class stays as it was: this engine goes undiagnosed, the application is unaffected.
-      onError.accept("instrumenting netty-tcnative: " + className, t);
+      onError.accept("instrumenting a TLS engine class: " + className, t);
       return null;
     }
   }

@@ -40,6 +40,7 @@ abstract class EngineServerHarness {
   private final List<EngineScenario> scenarios;
   private final Class<?> server;
   private final Supplier<String> classPath;
+  private List<String> jvmOptions = List.of();
 
   private Path dir;
   private Path noInput;
@@ -72,6 +73,11 @@ abstract class EngineServerHarness {
     this.scenarios = scenarios;
     this.server = server;
     this.classPath = classPath;
+  }
+
+  /** JVM options the forked server needs besides the agent's (e.g. an {@code --add-opens} its engine requires). */
+  protected final void jvmOptions(String... options) {
+    this.jvmOptions = Arrays.asList(options);
   }
 
   @AfterAll
@@ -124,6 +130,7 @@ abstract class EngineServerHarness {
         int port = Processes.freePort();
         List<String> command = jvm.command(jdk, classPath.get(), server, Arrays.asList(String.valueOf(port),
             pki.file("app.fullchain.pem").toString(), pki.file("app.key").toString(), pki.file("client-ca.pem").toString()));
+        command.addAll(command.indexOf("-cp"), jvmOptions);
         Process process = Processes.start(command, jvm.dir, "jvm");
         try {
           Processes.awaitText(jvm.stdoutFile(), "listening", process, Duration.ofSeconds(60), server.getSimpleName() + " on " + jdk);

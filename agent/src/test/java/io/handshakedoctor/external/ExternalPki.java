@@ -45,6 +45,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * client.p12, client.{key,pem}           client certificate from the client CA (PKCS12 password changeit)
  * client-expired.bundle.pem              expired client certificate from the client CA (key + cert)
  * rogue-ca.pem, rogue.bundle.pem, rogue.{key,pem}  a client CA nobody trusts, and its client certificate
+ * self-signed-app.{key,pem}   app.handshake-doctor.test, self-signed (a trust manager that checks the host first still sees the chain)
+ * swapped.{key,fullchain.pem}, second-root.pem  app.handshake-doctor.test issued by a second root nobody trusts, and that root
  * </pre>
  */
 final class ExternalPki {
@@ -135,6 +137,10 @@ final class ExternalPki {
     write("swapped.key", pem(swapped.key));
     write("swapped.fullchain.pem", pem(swapped.cert));
     write("both-roots.pem", pem(root.cert) + pem(secondRoot.cert));
+    write("second-root.pem", pem(secondRoot.cert));
+    Issued selfSigned = selfSignedServer(APP_HOST, from, to);
+    write("self-signed-app.key", pem(selfSigned.key));
+    write("self-signed-app.pem", pem(selfSigned.cert));
     write("rogue-ca.pem", pem(rogueCa.cert));
     write("rogue-ca.key", pem(rogueCa.key)); // served alone: a self-signed server certificate
     write("rogue.key", pem(rogue.key));
@@ -170,6 +176,17 @@ final class ExternalPki {
     }
     PrivateKey signer = issuer == null ? keys.getPrivate() : issuer.key;
     return new Issued(sign(b, signer), keys.getPrivate());
+  }
+
+  /** A server certificate for {@code host} that signs itself (no CA), with the host as its SAN. */
+  private static Issued selfSignedServer(String host, Instant from, Instant to) throws Exception {
+    KeyPair keys = rsa();
+    X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name("CN=" + host), BigInteger.valueOf(SERIAL.incrementAndGet()),
+        Date.from(from), Date.from(to), name("CN=" + host), keys.getPublic());
+    b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+    b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+    b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, host)));
+    return new Issued(sign(b, keys.getPrivate()), keys.getPrivate());
   }
 
   private static Issued leaf(String cn, Issued issuer, Instant from, Instant to, boolean server) throws Exception {

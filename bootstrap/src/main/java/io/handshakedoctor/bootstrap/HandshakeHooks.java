@@ -291,6 +291,39 @@ public final class HandshakeHooks {
   }
 
   /**
+   * A native client engine was asked for a certificate ({@code issuers}: the server's acceptable
+   * issuers, DER-encoded names, as a {@code byte[][]}).
+   */
+  public static void nativeClientCertificateRequested(Object engine, Object issuers) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.nativeClientCertificateRequested(engine, issuers);
+    } catch (Throwable t) {
+      suppressed(l, "nativeClientCertificateRequested", t);
+    }
+  }
+
+  /**
+   * A native socket's handshake (Conscrypt's file-descriptor socket, where BoringSSL reads and
+   * writes the socket itself) threw {@code thrown}; its trust manager calls arrived earlier with
+   * the socket as the context.
+   */
+  public static void nativeSocketHandshakeFailed(Object socket, Throwable thrown) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.nativeSocketHandshakeFailed(socket, thrown);
+    } catch (Throwable t) {
+      suppressed(l, "nativeSocketHandshakeFailed", t);
+    }
+  }
+
+  /**
    * HttpsURLConnection's own host name check (its {@code HostnameVerifier} included) rejected the
    * host after the handshake; {@code session} is the connection's {@code SSLSession}.
    */

@@ -66,9 +66,9 @@ public interface HandshakeListener {
   void engineCreated(Object engine, Object transportContext);
 
   /**
-   * A native (netty-tcnative OpenSSL/BoringSSL) engine was created. The native engine's events
-   * carry the engine itself; its trust manager calls arrive through {@link #certificatesChecking}
-   * and {@link #certificatesChecked} with the engine as the context.
+   * A native engine (netty-tcnative's OpenSSL/BoringSSL engine, Conscrypt's) was created. The
+   * native engine's events carry the engine itself; its trust manager calls arrive through
+   * {@link #certificatesChecking} and {@link #certificatesChecked} with the engine as the context.
    */
   void nativeEngineCreated(Object engine);
 
@@ -93,6 +93,19 @@ public interface HandshakeListener {
   /** A native engine's unwrap returned {@code result} (an SSLEngineResult) or threw. */
   void nativeEngineUnwrapped(
       Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown);
+
+  /**
+   * A native client engine (Conscrypt's) was asked for a certificate: in TLS 1.3 the server's
+   * refusal of what it then sends arrives after the handshake, so its capture waits for it.
+   */
+  void nativeClientCertificateRequested(Object engine, Object issuers);
+
+  /**
+   * A native socket's handshake failed: Conscrypt's file-descriptor socket, whose bytes BoringSSL
+   * moves itself (no wrap or unwrap to watch). Its trust manager calls arrive through
+   * {@link #certificatesChecked} with the socket as the context.
+   */
+  void nativeSocketHandshakeFailed(Object socket, Throwable thrown);
 
   /** HttpsURLConnection's host name check rejected the host after the handshake. */
   void hostnameRejected(Object verifier, Object session, Throwable thrown);

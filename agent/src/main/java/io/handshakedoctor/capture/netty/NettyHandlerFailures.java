@@ -3,7 +3,7 @@ package io.handshakedoctor.capture.netty;
 import io.handshakedoctor.capture.FailureSink;
 import io.handshakedoctor.capture.PublicApiConfiguration;
 import io.handshakedoctor.capture.RequestContexts;
-import io.handshakedoctor.capture.tcnative.NativeEngineCaptures;
+import io.handshakedoctor.capture.boringssl.NativeEngineCaptures;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.LocalConfiguration;

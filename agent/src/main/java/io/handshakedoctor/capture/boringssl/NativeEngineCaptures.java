@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture.tcnative;
+package io.handshakedoctor.capture.boringssl;
 
 import io.handshakedoctor.capture.FailureSink;
 import io.handshakedoctor.capture.RequestContexts;
@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
- * The handshakes of native (netty-tcnative OpenSSL/BoringSSL) engines in flight, keyed by the
+ * The handshakes of native BoringSSL engines (netty-tcnative's, Conscrypt's) in flight, keyed by the
  * engine, and what their hooks mean: a capture starts when the engine is created, collects the
  * bytes each wrap and unwrap moves until the handshake finishes, and becomes evidence when a wrap
  * or unwrap throws before that. After the handshake every hook returns on an in-flight count (or
@@ -32,6 +32,11 @@ public final class NativeEngineCaptures {
 
   /** An engine still handshaking after this long was dropped by its host (see CaptureRegistry). */
   static final long ABANDONED_AFTER_NANOS = TimeUnit.MINUTES.toNanos(2);
+  /**
+   * How long a client that was asked for a certificate is watched after its handshake: a TLS 1.3
+   * server refuses (or misses) the certificate only after the client has finished (as JSSE's).
+   */
+  static final long REFUSAL_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private final Map<Object, NativeEngineCapture> byEngine = new IdentityHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -84,7 +89,7 @@ public final class NativeEngineCaptures {
     NativeEngineCapture c = find(engine);
     if (c != null) {
       c.wrapEnds(destination);
-      ended(c, result, thrown);
+      ended(c, result, thrown, false);
     }
   }
 
@@ -100,9 +105,17 @@ public final class NativeEngineCaptures {
     NativeEngineCapture c = find(engine);
     if (c != null) {
       c.unwrapEnds();
-      ended(c, result, thrown);
+      ended(c, result, thrown, true);
     } else if (thrown instanceof SSLException) {
       failedAfterHandshake(engine, thrown);
+    }
+  }
+
+  /** The server asked this client for a certificate; its acceptable issuers as DER names. */
+  public void clientCertificateRequested(Object engine, Object issuers) {
+    NativeEngineCapture c = find(engine);
+    if (c != null) {
+      c.certificateRequested(issuers);
     }
   }
 
@@ -190,15 +203,16 @@ public final class NativeEngineCaptures {
     }
   }
 
-  /** A wrap or unwrap that threw failed the handshake; one that reports FINISHED ends it well. */
-  private void ended(NativeEngineCapture c, Object result, Throwable thrown) {
+  /**
+   * A wrap or unwrap that threw failed the handshake; one that reports FINISHED ends it well,
+   * unless this client was asked for a certificate: then it is watched until the server's first
+   * application data (accepted), a throw (refused) or the end of {@link #REFUSAL_WINDOW_NANOS}.
+   */
+  private void ended(NativeEngineCapture c, Object result, Throwable thrown, boolean inbound) {
     if (thrown != null && !(thrown instanceof SSLException)) {
       return; // a misuse of the engine (a read-only buffer), not a TLS failure
     }
-    if (thrown == null
-        && !(result instanceof SSLEngineResult
-            && ((SSLEngineResult) result).getHandshakeStatus()
-                == SSLEngineResult.HandshakeStatus.FINISHED)) {
+    if (thrown == null && !over(c, result, inbound)) {
       return;
     }
     if (!remove(c)) {
@@ -211,6 +225,24 @@ public final class NativeEngineCaptures {
         sink.handshakeFailed(e, thrown, context);
       }
     }
+  }
+
+  /** Whether a wrap or unwrap that returned ends the capture. */
+  private static boolean over(NativeEngineCapture c, Object result, boolean inbound) {
+    long finished = c.finishedNanos();
+    if (finished != 0) {
+      return (inbound && result instanceof SSLEngineResult && ((SSLEngineResult) result).bytesProduced() > 0)
+          || System.nanoTime() - finished > REFUSAL_WINDOW_NANOS;
+    }
+    if (!(result instanceof SSLEngineResult
+        && ((SSLEngineResult) result).getHandshakeStatus() == SSLEngineResult.HandshakeStatus.FINISHED)) {
+      return false;
+    }
+    if (c.certificateRequested() && c.engine instanceof SSLEngine && ((SSLEngine) c.engine).getUseClientMode()) {
+      c.finished(System.nanoTime());
+      return false;
+    }
+    return true;
   }
 
   private boolean remove(NativeEngineCapture c) {

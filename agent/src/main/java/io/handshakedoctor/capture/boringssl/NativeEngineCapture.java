@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture.tcnative;
+package io.handshakedoctor.capture.boringssl;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -32,6 +32,12 @@ final class NativeEngineCapture {
   private ByteBuffer[] unwrapSources;
   private int unwrapOffset;
 
+  /** The server's acceptable issuers (DER names) when it asked this client for a certificate. */
+  private Object requestedIssuers;
+  private boolean certificateRequested;
+  /** When the handshake finished while a refusal of this client's certificate may still come; 0 before. */
+  private long finishedNanos;
+
   private Object trustedChain;
   private Throwable trustFailure;
   private boolean trustChecked;
@@ -44,7 +50,8 @@ final class NativeEngineCapture {
   }
 
   synchronized void wrapStarts(ByteBuffer destination) {
-    wrapStart = destination == null ? -1 : destination.position();
+    // After the handshake only its outcome is awaited: application data is not copied.
+    wrapStart = destination == null || finishedNanos != 0 ? -1 : destination.position();
   }
 
   /** Copies what the wrap just wrote: {@code destination[start, position)}. */
@@ -66,7 +73,7 @@ final class NativeEngineCapture {
   }
 
   synchronized void unwrapStarts(ByteBuffer[] sources, int offset, int length) {
-    if (sources == null || offset < 0 || length < 0 || offset + length > sources.length) {
+    if (sources == null || offset < 0 || length < 0 || offset + length > sources.length || finishedNanos != 0) {
       unwrapBuffers = -1;
       return;
     }
@@ -80,7 +87,6 @@ final class NativeEngineCapture {
     unwrapBuffers = n;
   }
 
-  /** Copies what the unwrap consumed: each source's bytes between its old and new position. */
   /**
    * Copies what the unwrap consumed: each source's bytes between its old and new position. The
    * sources are the ones seen at entry: the engine advances its offset parameter as it goes.
@@ -108,6 +114,28 @@ final class NativeEngineCapture {
       copy(b, start, inbound, inboundLength, count);
       inboundLength += count;
     }
+  }
+
+  synchronized void certificateRequested(Object issuers) {
+    this.certificateRequested = true;
+    this.requestedIssuers = issuers;
+  }
+
+  synchronized boolean certificateRequested() {
+    return certificateRequested;
+  }
+
+  synchronized Object requestedIssuers() {
+    return requestedIssuers;
+  }
+
+  synchronized void finished(long nanos) {
+    finishedNanos = nanos;
+  }
+
+  /** 0 while the handshake runs. */
+  synchronized long finishedNanos() {
+    return finishedNanos;
   }
 
   synchronized void trustCheckStarted(Object chain, boolean peerIsServer) {

@@ -1,4 +1,4 @@
-package io.handshakedoctor.capture.tcnative;
+package io.handshakedoctor.capture.boringssl;
 
 import io.handshakedoctor.wire.TlsNames;
 import java.util.ArrayDeque;
@@ -12,13 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What BoringSSL's packed error code says about a failure. Netty puts it in the exception's
- * message ({@code error:10000410:SSL routines:OPENSSL_internal:SSLV3_ALERT_HANDSHAKE_FAILURE}):
+ * What BoringSSL's packed error code says about a failure. Netty and Conscrypt put it in the
+ * exception's message ({@code error:10000410:SSL routines:OPENSSL_internal:SSLV3_ALERT_HANDSHAKE_FAILURE}):
  * the library in the top byte, the reason in the low 12 bits. A reason of 1000 + n means the peer
  * sent fatal alert n ({@code SSL_AD_REASON_OFFSET}); BoringSSL never reports the alerts it sends,
  * so for its own errors only the alert its reason implies is known.
  */
-final class BoringSslErrors {
+public final class BoringSslErrors {
   private static final Pattern PACKED = Pattern.compile("error:([0-9a-fA-F]{8}):[^:]*:[^:]*:([A-Z0-9_]+)");
   private static final int LIB_SSL = 0x10;
   private static final int ALERT_REASON_OFFSET = 1000;
@@ -36,13 +36,13 @@ final class BoringSslErrors {
   private BoringSslErrors() {}
 
   /** The packed code found in the exception, its causes or suppressed exceptions; 0 when none. */
-  static int errorCode(Throwable thrown) {
+  public static int errorCode(Throwable thrown) {
     Matcher m = find(thrown);
     return m == null ? 0 : (int) Long.parseLong(m.group(1), 16);
   }
 
   /** The alert the peer sent, when the code says the handshake ended on one; else null. */
-  static String receivedAlert(int code) {
+  public static String receivedAlert(int code) {
     int reason = code & 0xfff;
     if ((code >>> 24) != LIB_SSL || reason < ALERT_REASON_OFFSET || reason > ALERT_REASON_OFFSET + 255) {
       return null;
@@ -51,7 +51,7 @@ final class BoringSslErrors {
   }
 
   /** The alert BoringSSL's own error implies it sent (never for a received alert); else null. */
-  static String impliedAlert(Throwable thrown) {
+  public static String impliedAlert(Throwable thrown) {
     Matcher m = find(thrown);
     if (m == null || receivedAlert((int) Long.parseLong(m.group(1), 16)) != null) {
       return null;

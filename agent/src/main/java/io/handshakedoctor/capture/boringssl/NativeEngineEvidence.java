@@ -1,8 +1,9 @@
-package io.handshakedoctor.capture.tcnative;
+package io.handshakedoctor.capture.boringssl;
 
 import io.handshakedoctor.capture.DecodedHandshake;
 import io.handshakedoctor.capture.PublicApiConfiguration;
 import io.handshakedoctor.evidence.AlertSummary;
+import io.handshakedoctor.evidence.CertificateRequestSummary;
 import io.handshakedoctor.evidence.CertificateSummary;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
@@ -18,12 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.security.auth.x500.X500Principal;
 
 /**
- * The evidence of a native engine's failed handshake, in the same record SunJSSE's failures fill,
- * so the rules do not care which engine failed. Read at failure time only: the engine through the
- * public {@link SSLEngine} API (it is one), the hellos and alerts from the record bytes its wrap and
- * unwrap moved, the alert it received from BoringSSL's error code ({@link BoringSslErrors}).
+ * The evidence of a native engine's failed handshake (netty-tcnative's or Conscrypt's, both
+ * BoringSSL), in the same record SunJSSE's failures fill, so the rules do not care which engine
+ * failed. Read at failure time only: the engine through the public {@link SSLEngine} API (it is
+ * one), the hellos and alerts from the record bytes its wrap and unwrap moved, the alert it
+ * received from BoringSSL's error code ({@link BoringSslErrors}).
  *
  * <p>What BoringSSL keeps to itself stays absent rather than guessed: the alert it sends is only
  * known when it went out unencrypted (TLS 1.2, or before TLS 1.3's keys), and from TLS 1.3's
@@ -38,7 +41,7 @@ final class NativeEngineEvidence {
     SSLEngine engine = (SSLEngine) capture.engine;
     boolean client = engine.getUseClientMode();
     HandshakeEvidence.Builder b = HandshakeEvidence.builder(client ? Side.CLIENT : Side.SERVER);
-    b.peer(engine.getPeerHost(), engine.getPeerPort());
+    b.peer(peerHost(engine), engine.getPeerPort());
     b.local(localConfiguration(engine, client));
     b.origin(FailureOrigin.TLS_FATAL);
     b.failure(thrown);
@@ -58,7 +61,12 @@ final class NativeEngineEvidence {
             body(sent, DecodedHandshake.CERTIFICATE),
             body(client ? received : sent, DecodedHandshake.CERTIFICATE_REQUEST));
     messages.addTo(b);
-    b.certificateRequest(messages.certificateRequest());
+    CertificateRequestSummary request = messages.certificateRequest();
+    if (request == null && client && capture.certificateRequested()) {
+      // TLS 1.3's request is encrypted; the engine's callback (Conscrypt's) still named the issuers.
+      request = new CertificateRequestSummary(issuerNames(capture.requestedIssuers()), List.of());
+    }
+    b.certificateRequest(request);
     List<CertificateSummary> peerChain = messages.peerChain();
     if (capture.trustChecked()) {
       List<CertificateSummary> checked = DecodedHandshake.chainOr(capture.trustedChain(), peerChain);
@@ -82,6 +90,33 @@ final class NativeEngineEvidence {
     }
     b.jsseAlert(BoringSslErrors.impliedAlert(thrown));
     return b.build();
+  }
+
+  /**
+   * The host the engine was made for. Conscrypt's engine socket asks its socket, which on JDK 16+
+   * needs {@code --add-opens java.base/java.net} for a server's accepted sockets and throws
+   * without it: then the peer stays unnamed rather than the evidence lost.
+   */
+  private static String peerHost(SSLEngine engine) {
+    try {
+      return engine.getPeerHost();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static List<String> issuerNames(Object issuers) {
+    List<String> out = new ArrayList<>();
+    if (issuers instanceof byte[][]) {
+      for (byte[] der : (byte[][]) issuers) {
+        try {
+          out.add(new X500Principal(der).getName());
+        } catch (RuntimeException e) {
+          // an unparsable name is left out
+        }
+      }
+    }
+    return out;
   }
 
   private static List<String> names(RecordStream stream) {
