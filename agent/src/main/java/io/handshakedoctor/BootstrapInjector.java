@@ -3,7 +3,6 @@ package io.handshakedoctor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarFile;
@@ -12,13 +11,16 @@ import java.util.jar.JarFile;
  * Puts the bootstrap hook classes into the boot class loader, where advice inlined into java.base
  * can reach them. Defining the two classes directly keeps the JVM's class-data sharing intact;
  * appending a jar to the boot class path (the fallback) makes HotSpot print a warning on the
- * host's output and stop sharing application classes.
+ * host's output and stop sharing application classes. The definition needs
+ * {@code jdk.internal.misc.Unsafe}, exported only to {@link BootDefiner}'s one-class loader.
  */
 final class BootstrapInjector {
   /** In dependency order: the interface before the class that uses it. */
   private static final String[] CLASSES = {
     "io.handshakedoctor.bootstrap.HandshakeListener", "io.handshakedoctor.bootstrap.HandshakeHooks"
   };
+
+  private static final String BOOT_DEFINER = "io.handshakedoctor.BootDefiner";
 
   private BootstrapInjector() {}
 
@@ -44,28 +46,41 @@ final class BootstrapInjector {
 
   private static void defineInBootLoader(Instrumentation inst, JarFile agentJar)
       throws ReflectiveOperationException, IOException {
-    Module javaBase = Object.class.getModule();
+    byte[][] classFiles = new byte[CLASSES.length][];
+    for (int i = 0; i < CLASSES.length; i++) {
+      classFiles[i] = read(agentJar, CLASSES[i].replace('.', '/') + ".class");
+    }
+    // BootDefiner alone in a loader of its own: jdk.internal.misc is exported to nothing else.
+    Class<?> definer = new OneClassLoader().define(BOOT_DEFINER, definerBytes());
     inst.redefineModule(
-        javaBase,
+        Object.class.getModule(),
         Set.of(),
-        Map.of("jdk.internal.misc", Set.of(BootstrapInjector.class.getModule())),
+        Map.of("jdk.internal.misc", Set.of(definer.getModule())),
         Map.of(),
         Set.of(),
         Map.of());
-    Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
-    Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
-    Method define =
-        unsafeType.getMethod(
-            "defineClass",
-            String.class,
-            byte[].class,
-            int.class,
-            int.class,
-            ClassLoader.class,
-            java.security.ProtectionDomain.class);
-    for (String name : CLASSES) {
-      byte[] bytes = read(agentJar, name.replace('.', '/') + ".class");
-      define.invoke(unsafe, name, bytes, 0, bytes.length, null, null);
+    definer.getMethod("define", String[].class, byte[][].class).invoke(null, CLASSES, classFiles);
+  }
+
+  /** BootDefiner's class file, from the agent's own loader (the jar's {@code inst/}). */
+  private static byte[] definerBytes() throws IOException {
+    String resource = BOOT_DEFINER.replace('.', '/') + ".class";
+    try (InputStream in = BootstrapInjector.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("missing from the agent jar: " + resource);
+      }
+      return in.readAllBytes();
+    }
+  }
+
+  /** Defines one class; its unnamed module is what the export goes to. Child of the platform loader. */
+  private static final class OneClassLoader extends ClassLoader {
+    OneClassLoader() {
+      super("handshake-doctor-boot-definer", ClassLoader.getPlatformClassLoader());
+    }
+
+    Class<?> define(String name, byte[] classFile) {
+      return defineClass(name, classFile, 0, classFile.length);
     }
   }
 

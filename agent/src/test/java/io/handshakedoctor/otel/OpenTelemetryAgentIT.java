@@ -80,7 +80,7 @@ class OpenTelemetryAgentIT {
     for (List<Map<String, Object>> trace : traces) {
       for (Map<String, Object> span : trace) {
         String name = String.valueOf(span.get("name"));
-        String failure = failureAnnotation(span);
+        String failure = ZipkinServer.failureAnnotation(span);
         seen.append(span.get("kind")).append(' ').append(name).append(' ').append(failure == null ? "" : "[event]").append('\n');
         assertTrue(!name.startsWith("tls client handshake"), "a client failure lost its request's trace:\n" + seen);
         if (failure == null) {
@@ -112,21 +112,6 @@ class OpenTelemetryAgentIT {
       Thread.sleep(250);
     }
     return traces;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static String failureAnnotation(Map<String, Object> span) {
-    Object annotations = span.get("annotations");
-    if (!(annotations instanceof List)) {
-      return null;
-    }
-    for (Object a : (List<Object>) annotations) {
-      String value = String.valueOf(((Map<String, Object>) a).get("value"));
-      if (value.startsWith("\"handshake_doctor.handshake.failure\":")) {
-        return value;
-      }
-    }
-    return null;
   }
 
   private static boolean hasServerParent(List<Map<String, Object>> trace, Map<String, Object> span) {

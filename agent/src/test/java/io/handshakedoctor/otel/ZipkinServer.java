@@ -76,6 +76,22 @@ public final class ZipkinServer implements AutoCloseable {
     return new Gson().fromJson(json, new TypeToken<List<List<Map<String, Object>>>>() {}.getType());
   }
 
+  /** The span's annotation that carries handshake-doctor's failure event (its JSON text), or null. */
+  @SuppressWarnings("unchecked")
+  public static String failureAnnotation(Map<String, Object> span) {
+    Object annotations = span.get("annotations");
+    if (!(annotations instanceof List)) {
+      return null;
+    }
+    for (Object a : (List<Object>) annotations) {
+      String value = String.valueOf(((Map<String, Object>) a).get("value"));
+      if (value.startsWith("\"handshake_doctor.handshake.failure\":")) {
+        return value;
+      }
+    }
+    return null;
+  }
+
   private String get(String path) throws IOException, InterruptedException {
     HttpResponse<String> r =
         http.send(
