@@ -343,6 +343,11 @@ public final class CapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void engineCreated(Object engine, Object transportContext) {
+    // Nothing to capture yet: the engine's handshake registers at handshakeStarted.
+  }
+
+  @Override
   public void hostnameRejected(Object verifier, Object session, Throwable thrown) {
     hostnameVerifications.rejected(verifier, session, thrown);
   }

@@ -8,150 +8,83 @@ import java.nio.ByteBuffer;
  * real listener ran, so later hooks see a consistent registry, or instead of it for {@code
  * handshakeStarted}, so nothing is registered), to prove that a fault inside the agent leaves
  * the host's handshakes alone. Installed only when {@code handshake.doctor.test.fail} is set.
+ * Every other hook passes through {@link ForwardingListener}.
  */
-public final class FaultInjectingListener implements HandshakeListener {
-  private final HandshakeListener delegate;
+public final class FaultInjectingListener extends ForwardingListener {
 
   public FaultInjectingListener(HandshakeListener delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   @Override
   public void handshakeStarted(Object handshakeContext, Object transportContext, Object handshakeOutput) {
     InjectedFaults.maybeFail("handshakeStarted");
-    delegate.handshakeStarted(handshakeContext, transportContext, handshakeOutput);
+    super.handshakeStarted(handshakeContext, transportContext, handshakeOutput);
   }
 
   @Override
   public void outboundHandshakeMessage(Object handshakeOutput, byte[] buf, int count) {
-    delegate.outboundHandshakeMessage(handshakeOutput, buf, count);
+    super.outboundHandshakeMessage(handshakeOutput, buf, count);
     InjectedFaults.maybeFail("outboundHandshakeMessage");
   }
 
   @Override
   public void inboundHandshakeMessage(Object handshakeContext, byte type, ByteBuffer body) {
-    delegate.inboundHandshakeMessage(handshakeContext, type, body);
+    super.inboundHandshakeMessage(handshakeContext, type, body);
     InjectedFaults.maybeFail("inboundHandshakeMessage");
   }
 
   @Override
   public void certificatesChecking(Object handshakeContext, Object chain, boolean peerIsServer) {
-    delegate.certificatesChecking(handshakeContext, chain, peerIsServer);
+    super.certificatesChecking(handshakeContext, chain, peerIsServer);
     InjectedFaults.maybeFail("certificatesChecking");
   }
 
   @Override
   public void certificatesChecked(Object handshakeContext, Object chain, Throwable thrown, boolean peerIsServer) {
-    delegate.certificatesChecked(handshakeContext, chain, thrown, peerIsServer);
+    super.certificatesChecked(handshakeContext, chain, thrown, peerIsServer);
     InjectedFaults.maybeFail("certificatesChecked");
   }
 
   @Override
   public void clientCredentialsChosen(Object handshakeContext, String[] keyTypes, Object possession) {
-    delegate.clientCredentialsChosen(handshakeContext, keyTypes, possession);
+    super.clientCredentialsChosen(handshakeContext, keyTypes, possession);
     InjectedFaults.maybeFail("clientCredentialsChosen");
   }
 
   @Override
   public void fatalStarted(Object transportContext, Object alert, String diagnostic, boolean alertReceived, Throwable cause, Object handshakeContext) {
-    delegate.fatalStarted(transportContext, alert, diagnostic, alertReceived, cause, handshakeContext);
+    super.fatalStarted(transportContext, alert, diagnostic, alertReceived, cause, handshakeContext);
     InjectedFaults.maybeFail("fatalStarted");
   }
 
   @Override
   public void fatalThrown(Object transportContext, Throwable thrown) {
     InjectedFaults.maybeFail("fatalThrown");
-    delegate.fatalThrown(transportContext, thrown);
+    super.fatalThrown(transportContext, thrown);
   }
 
   @Override
   public void handshakeFinished(Object transportContext) {
-    delegate.handshakeFinished(transportContext);
+    super.handshakeFinished(transportContext);
     InjectedFaults.maybeFail("handshakeFinished");
   }
 
   @Override
   public void handshakeInterrupted(Object transportContext, Throwable thrown) {
     InjectedFaults.maybeFail("handshakeInterrupted");
-    delegate.handshakeInterrupted(transportContext, thrown);
+    super.handshakeInterrupted(transportContext, thrown);
   }
 
   @Override
   public void handshakeAbandoned(Object engine, Throwable reported, Throwable cause) {
     InjectedFaults.maybeFail("handshakeAbandoned");
-    delegate.handshakeAbandoned(engine, reported, cause);
+    super.handshakeAbandoned(engine, reported, cause);
   }
 
   @Override
   public void engineUnwrapping(Object transportContext, ByteBuffer[] sources, int offset, int length) {
-    delegate.engineUnwrapping(transportContext, sources, offset, length);
+    super.engineUnwrapping(transportContext, sources, offset, length);
     InjectedFaults.maybeFail("engineUnwrapping");
-  }
-
-  @Override
-  public void hostnameRejected(Object verifier, Object session, Throwable thrown) {
-    delegate.hostnameRejected(verifier, session, thrown);
-  }
-
-  @Override
-  public void peerUnverified(Throwable exception) {
-    delegate.peerUnverified(exception);
-  }
-
-  @Override
-  public void engineCreated(Object engine, Object transportContext) {
-    delegate.engineCreated(engine, transportContext);
-  }
-
-  @Override
-  public void nativeEngineCreated(Object engine) {
-    delegate.nativeEngineCreated(engine);
-  }
-
-  @Override
-  public void nativeEngineWrapping(Object engine, ByteBuffer destination) {
-    delegate.nativeEngineWrapping(engine, destination);
-  }
-
-  @Override
-  public void nativeEngineWrapped(Object engine, ByteBuffer destination, Object result, Throwable thrown) {
-    delegate.nativeEngineWrapped(engine, destination, result, thrown);
-  }
-
-  @Override
-  public void nativeEngineUnwrapping(Object engine, ByteBuffer[] sources, int offset, int length) {
-    delegate.nativeEngineUnwrapping(engine, sources, offset, length);
-  }
-
-  @Override
-  public void nativeEngineUnwrapped(
-      Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {
-    delegate.nativeEngineUnwrapped(engine, sources, offset, length, result, thrown);
-  }
-
-  @Override
-  public void bcAlertRaised(
-      Object connection, boolean client, short level, short description, String message, Throwable cause) {
-    delegate.bcAlertRaised(connection, client, level, description, message, cause);
-  }
-
-  @Override
-  public void bcAlertReceived(Object connection, boolean client, short level, short description) {
-    delegate.bcAlertReceived(connection, client, level, description);
-  }
-
-  @Override
-  public void bcClientKeyChosen(Object connection, String[] keyTypes, Object issuers, Object chosen) {
-    delegate.bcClientKeyChosen(connection, keyTypes, issuers, chosen);
-  }
-
-  @Override
-  public void bcFatalAlertReceivedThrown(Throwable exception) {
-    delegate.bcFatalAlertReceivedThrown(exception);
-  }
-
-  @Override
-  public void internalError(String where, Throwable error) {
-    delegate.internalError(where, error);
   }
 }

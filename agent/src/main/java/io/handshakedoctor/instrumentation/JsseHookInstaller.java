@@ -23,7 +23,7 @@ public final class JsseHookInstaller {
     JsseTransformer transformer = new JsseTransformer(onError);
     inst.addTransformer(transformer, true);
     try {
-      for (String internalName : HookedClasses.names()) {
+      for (String internalName : JsseHookPoints.classNames()) {
         Class<?> loaded = load(internalName, onError);
         if (loaded != null && !transformer.sawLoading(internalName)) {
           retransform(inst, loaded, onError); // loaded before the agent

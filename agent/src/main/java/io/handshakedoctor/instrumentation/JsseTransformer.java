@@ -37,7 +37,7 @@ final class JsseTransformer implements ClassFileTransformer {
     if (className == null || (loader != null && loader != PLATFORM_LOADER)) {
       return null; // SunJSSE is in java.base (boot loader), java.net.http in the platform loader
     }
-    if (!HookedClasses.contains(className)) {
+    if (!JsseHookPoints.classNames().contains(className)) {
       return null;
     }
     seen.add(className);

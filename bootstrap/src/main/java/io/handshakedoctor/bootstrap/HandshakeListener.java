@@ -63,54 +63,55 @@ public interface HandshakeListener {
    * An SSLEngine was created, on the thread that created it (for asynchronous clients, the thread
    * that still carries the request's context; its handshake runs later, elsewhere).
    */
-  default void engineCreated(Object engine, Object transportContext) {}
+  void engineCreated(Object engine, Object transportContext);
 
   /**
    * A native (netty-tcnative OpenSSL/BoringSSL) engine was created. The native engine's events
    * carry the engine itself; its trust manager calls arrive through {@link #certificatesChecking}
    * and {@link #certificatesChecked} with the engine as the context.
    */
-  default void nativeEngineCreated(Object engine) {}
+  void nativeEngineCreated(Object engine);
 
   /** A native engine is about to wrap into {@code destination}. */
-  default void nativeEngineWrapping(Object engine, ByteBuffer destination) {}
+  void nativeEngineWrapping(Object engine, ByteBuffer destination);
 
   /** A native engine's wrap returned {@code result} (an SSLEngineResult) or threw. */
-  default void nativeEngineWrapped(
-      Object engine, ByteBuffer destination, Object result, Throwable thrown) {}
+  void nativeEngineWrapped(
+      Object engine, ByteBuffer destination, Object result, Throwable thrown);
 
   /** A native engine is about to unwrap {@code sources[offset, offset+length)}. */
-  default void nativeEngineUnwrapping(
-      Object engine, ByteBuffer[] sources, int offset, int length) {}
+  void nativeEngineUnwrapping(
+      Object engine, ByteBuffer[] sources, int offset, int length);
 
   /** A native engine's unwrap returned {@code result} (an SSLEngineResult) or threw. */
-  default void nativeEngineUnwrapped(
-      Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {}
+  void nativeEngineUnwrapped(
+      Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown);
+
   /** HttpsURLConnection's host name check rejected the host after the handshake. */
-  default void hostnameRejected(Object verifier, Object session, Throwable thrown) {}
+  void hostnameRejected(Object verifier, Object session, Throwable thrown);
 
   /** An {@code SSLPeerUnverifiedException} was constructed (not yet thrown). */
-  default void peerUnverified(Throwable exception) {}
+  void peerUnverified(Throwable exception);
 
   /**
    * BouncyCastle JSSE raised an alert on {@code connection} (its SSLSocket or SSLEngine); its trust
    * manager calls arrive through {@link #certificatesChecking} and {@link #certificatesChecked}
    * with the same connection as the context.
    */
-  default void bcAlertRaised(
-      Object connection, boolean client, short level, short description, String message, Throwable cause) {}
+  void bcAlertRaised(
+      Object connection, boolean client, short level, short description, String message, Throwable cause);
 
   /** BouncyCastle JSSE received an alert on {@code connection}. */
-  default void bcAlertReceived(Object connection, boolean client, short level, short description) {}
+  void bcAlertReceived(Object connection, boolean client, short level, short description);
 
   /**
    * BouncyCastle JSSE asked for a client key: the server's CertificateRequest ({@code keyTypes},
    * {@code issuers} a {@code Principal[]}) and the key chosen, null for none.
    */
-  default void bcClientKeyChosen(Object connection, String[] keyTypes, Object issuers, Object chosen) {}
+  void bcClientKeyChosen(Object connection, String[] keyTypes, Object issuers, Object chosen);
 
   /** BouncyCastle made the exception for a fatal alert it received (a {@code TlsFatalAlertReceived}). */
-  default void bcFatalAlertReceivedThrown(Throwable exception) {}
+  void bcFatalAlertReceivedThrown(Throwable exception);
 
   /** An error inside the agent that a hook caught; the host carries on. */
   void internalError(String where, Throwable error);

@@ -1,6 +1,7 @@
 package io.handshakedoctor.emit.otel;
 
 import io.handshakedoctor.bootstrap.HandshakeListener;
+import io.handshakedoctor.capture.ForwardingListener;
 import java.nio.ByteBuffer;
 
 /**
@@ -9,28 +10,17 @@ import java.nio.ByteBuffer;
  * and tells the output which connection is failing while the failure is being reported, on the
  * failing thread. Everything else passes straight through.
  */
-public final class ContextCapturingListener implements HandshakeListener {
-  private final HandshakeListener delegate;
+public final class ContextCapturingListener extends ForwardingListener {
   private final ConnectionContexts contexts;
 
   ContextCapturingListener(HandshakeListener delegate, ConnectionContexts contexts) {
-    this.delegate = delegate;
+    super(delegate);
     this.contexts = contexts;
   }
 
   @Override
-  public void hostnameRejected(Object verifier, Object session, Throwable thrown) {
-    delegate.hostnameRejected(verifier, session, thrown);
-  }
-
-  @Override
-  public void peerUnverified(Throwable exception) {
-    delegate.peerUnverified(exception);
-  }
-
-  @Override
   public void engineCreated(Object engine, Object transportContext) {
-    delegate.engineCreated(engine, transportContext);
+    super.engineCreated(engine, transportContext);
     contexts.engineCreated(transportContext);
   }
 
@@ -38,7 +28,7 @@ public final class ContextCapturingListener implements HandshakeListener {
   public void fatalThrown(Object transportContext, Throwable thrown) {
     Object previous = contexts.enterFailure(transportContext);
     try {
-      delegate.fatalThrown(transportContext, thrown);
+      super.fatalThrown(transportContext, thrown);
     } finally {
       contexts.exitFailure(transportContext, previous);
     }
@@ -48,7 +38,7 @@ public final class ContextCapturingListener implements HandshakeListener {
   public void handshakeInterrupted(Object transportContext, Throwable thrown) {
     Object previous = contexts.enterFailure(transportContext);
     try {
-      delegate.handshakeInterrupted(transportContext, thrown);
+      super.handshakeInterrupted(transportContext, thrown);
     } finally {
       contexts.exitFailure(transportContext, previous);
     }
@@ -59,7 +49,7 @@ public final class ContextCapturingListener implements HandshakeListener {
     Object transportContext = contexts.transportContextOf(engine);
     Object previous = contexts.enterFailure(transportContext);
     try {
-      delegate.handshakeAbandoned(engine, reported, cause);
+      super.handshakeAbandoned(engine, reported, cause);
     } finally {
       contexts.exitFailure(transportContext, previous);
     }
@@ -67,126 +57,44 @@ public final class ContextCapturingListener implements HandshakeListener {
 
   @Override
   public void handshakeFinished(Object transportContext) {
-    delegate.handshakeFinished(transportContext);
+    super.handshakeFinished(transportContext);
     contexts.forget(transportContext);
   }
 
   @Override
-  public void handshakeStarted(Object handshakeContext, Object transportContext, Object handshakeOutput) {
-    delegate.handshakeStarted(handshakeContext, transportContext, handshakeOutput);
-  }
-
-  @Override
-  public void outboundHandshakeMessage(Object handshakeOutput, byte[] buf, int count) {
-    delegate.outboundHandshakeMessage(handshakeOutput, buf, count);
-  }
-
-  @Override
-  public void inboundHandshakeMessage(Object handshakeContext, byte type, ByteBuffer body) {
-    delegate.inboundHandshakeMessage(handshakeContext, type, body);
-  }
-
-  @Override
-  public void certificatesChecking(Object handshakeContext, Object chain, boolean peerIsServer) {
-    delegate.certificatesChecking(handshakeContext, chain, peerIsServer);
-  }
-
-  @Override
-  public void certificatesChecked(Object handshakeContext, Object chain, Throwable thrown, boolean peerIsServer) {
-    delegate.certificatesChecked(handshakeContext, chain, thrown, peerIsServer);
-  }
-
-  @Override
-  public void clientCredentialsChosen(Object handshakeContext, String[] keyTypes, Object possession) {
-    delegate.clientCredentialsChosen(handshakeContext, keyTypes, possession);
-  }
-
-  @Override
-  public void fatalStarted(
-      Object transportContext,
-      Object alert,
-      String diagnostic,
-      boolean alertReceived,
-      Throwable cause,
-      Object handshakeContext) {
-    delegate.fatalStarted(transportContext, alert, diagnostic, alertReceived, cause, handshakeContext);
-  }
-
-  @Override
-  public void engineUnwrapping(Object transportContext, ByteBuffer[] sources, int offset, int length) {
-    delegate.engineUnwrapping(transportContext, sources, offset, length);
-  }
-
-  @Override
   public void nativeEngineCreated(Object engine) {
-    delegate.nativeEngineCreated(engine);
+    super.nativeEngineCreated(engine);
     contexts.engineCreated(engine); // a native engine is its own connection key
-  }
-
-  @Override
-  public void nativeEngineWrapping(Object engine, ByteBuffer destination) {
-    delegate.nativeEngineWrapping(engine, destination);
   }
 
   @Override
   public void nativeEngineWrapped(Object engine, ByteBuffer destination, Object result, Throwable thrown) {
     if (thrown == null) {
-      delegate.nativeEngineWrapped(engine, destination, result, thrown);
+      super.nativeEngineWrapped(engine, destination, result, thrown);
       contexts.forgetIfFinished(engine, result);
       return;
     }
     Object previous = contexts.enterFailure(engine);
     try {
-      delegate.nativeEngineWrapped(engine, destination, result, thrown);
+      super.nativeEngineWrapped(engine, destination, result, thrown);
     } finally {
       contexts.exitFailure(engine, previous);
     }
-  }
-
-  @Override
-  public void nativeEngineUnwrapping(Object engine, ByteBuffer[] sources, int offset, int length) {
-    delegate.nativeEngineUnwrapping(engine, sources, offset, length);
   }
 
   @Override
   public void nativeEngineUnwrapped(
       Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {
     if (thrown == null) {
-      delegate.nativeEngineUnwrapped(engine, sources, offset, length, result, thrown);
+      super.nativeEngineUnwrapped(engine, sources, offset, length, result, thrown);
       contexts.forgetIfFinished(engine, result);
       return;
     }
     Object previous = contexts.enterFailure(engine);
     try {
-      delegate.nativeEngineUnwrapped(engine, sources, offset, length, result, thrown);
+      super.nativeEngineUnwrapped(engine, sources, offset, length, result, thrown);
     } finally {
       contexts.exitFailure(engine, previous);
     }
-  }
-
-  @Override
-  public void bcAlertRaised(
-      Object connection, boolean client, short level, short description, String message, Throwable cause) {
-    delegate.bcAlertRaised(connection, client, level, description, message, cause);
-  }
-
-  @Override
-  public void bcAlertReceived(Object connection, boolean client, short level, short description) {
-    delegate.bcAlertReceived(connection, client, level, description);
-  }
-
-  @Override
-  public void bcClientKeyChosen(Object connection, String[] keyTypes, Object issuers, Object chosen) {
-    delegate.bcClientKeyChosen(connection, keyTypes, issuers, chosen);
-  }
-
-  @Override
-  public void bcFatalAlertReceivedThrown(Throwable exception) {
-    delegate.bcFatalAlertReceivedThrown(exception);
-  }
-
-  @Override
-  public void internalError(String where, Throwable error) {
-    delegate.internalError(where, error);
   }
 }
