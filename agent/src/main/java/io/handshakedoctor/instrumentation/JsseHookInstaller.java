@@ -20,10 +20,13 @@ public final class JsseHookInstaller {
   private JsseHookInstaller() {}
 
   public static void install(Instrumentation inst, BiConsumer<String, Throwable> onError) {
+    // The hook points (and the class names the transformer filters on) load before the
+    // transformer is registered: no class of ours loads inside its filter.
+    java.util.Set<String> hooked = JsseHookPoints.classNames();
     JsseTransformer transformer = new JsseTransformer(onError);
     inst.addTransformer(transformer, true);
     try {
-      for (String internalName : JsseHookPoints.classNames()) {
+      for (String internalName : hooked) {
         Class<?> loaded = load(internalName, onError);
         if (loaded != null && !transformer.sawLoading(internalName)) {
           retransform(inst, loaded, onError); // loaded before the agent

@@ -19,7 +19,7 @@ import javax.net.ssl.TrustManagerFactory;
  * ({@code Security.insertProviderAt(new BouncyCastleJsseProvider(), 2)} after bcprov, loaded by name so the
  * test classes compile without bctls), trusting only the test root, with the host name checked
  * during the handshake ({@code HTTPS} endpoint identification). Each {@code name=host:port[:protocol]}
- * argument is one handshake over an {@code SSLSocket}; {@code name=url:https://...} one
+ * argument is one handshake over an {@code SSLSocket}; {@code name=host:port:url} one
  * HttpsURLConnection request. Prints {@code name: ok} or {@code name: failed <exception>}. Test only.
  */
 public final class BcJsseConnect {
@@ -40,57 +40,36 @@ public final class BcJsseConnect {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, tmf.getTrustManagers(), null);
     System.out.println("provider: " + context.getProvider().getName() + " " + tmf.getProvider().getName());
-    for (int i = 1; i < args.length; i++) {
-      String[] nameAndTarget = args[i].split("=", 2);
-      String outcome;
-      try {
-        if (nameAndTarget[1].startsWith("url:")) {
-          HttpsURLConnection c = (HttpsURLConnection) new URL(nameAndTarget[1].substring(4)).openConnection();
-          c.setSSLSocketFactory(context.getSocketFactory());
-          c.setConnectTimeout(10_000);
-          c.setReadTimeout(10_000);
-          c.getResponseCode();
-          c.disconnect();
-        } else {
-          String[] target = nameAndTarget[1].split(":");
-          try (SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(target[0], Integer.parseInt(target[1]))) {
-            SSLParameters p = s.getSSLParameters();
-            p.setEndpointIdentificationAlgorithm("HTTPS");
-            if (target.length > 2) {
-              p.setProtocols(new String[] {target[2]});
-            }
-            s.setSSLParameters(p);
-            s.setSoTimeout(10_000);
-            s.startHandshake();
-            // A TLS 1.3 server judges the client's certificate after the client's handshake is
-            // done: its refusal arrives with the first read, as it would for a real request.
-            s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            s.getOutputStream().flush();
-            s.getInputStream().read();
-          }
-        }
-        outcome = "ok";
-      } catch (Exception e) {
-        outcome = "failed " + e + diagnoses(e);
+    HandshakeAttempts.each(args, (host, port, option) -> {
+      if ("url".equals(option)) {
+        HttpsURLConnection c = (HttpsURLConnection) new URL("https://" + host + ":" + port + "/").openConnection();
+        c.setSSLSocketFactory(context.getSocketFactory());
+        c.setConnectTimeout(10_000);
+        c.setReadTimeout(10_000);
+        c.getResponseCode();
+        c.disconnect();
+        return "ok";
       }
-      System.out.println(nameAndTarget[0] + ": " + outcome);
-    }
+      try (SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(host, port)) {
+        SSLParameters p = s.getSSLParameters();
+        p.setEndpointIdentificationAlgorithm("HTTPS");
+        if (option != null) {
+          p.setProtocols(new String[] {option});
+        }
+        s.setSSLParameters(p);
+        s.setSoTimeout(10_000);
+        s.startHandshake();
+        // A TLS 1.3 server judges the client's certificate after the client's handshake is
+        // done: its refusal arrives with the first read, as it would for a real request.
+        s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        s.getInputStream().read();
+      }
+      return "ok";
+    });
   }
 
   private static Provider provider(String className) throws Exception {
     return (Provider) Class.forName(className).getDeclaredConstructor().newInstance();
-  }
-
-  /** The agent's enrichment: a suppressed exception somewhere in the cause chain. */
-  private static String diagnoses(Throwable failure) {
-    StringBuilder out = new StringBuilder();
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      for (Throwable s : t.getSuppressed()) {
-        if (String.valueOf(s.getMessage()).startsWith("handshake-doctor:")) {
-          out.append(" | ").append(s.getMessage());
-        }
-      }
-    }
-    return out.toString();
   }
 }

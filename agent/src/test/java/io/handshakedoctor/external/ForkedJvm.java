@@ -62,6 +62,13 @@ final class ForkedJvm {
     return command;
   }
 
+  /** An application of the test sources ({@code mainClass}) on {@code classPath} instead of the sample-apps jar. */
+  List<String> command(TestJdk jdk, String classPath, Class<?> mainClass, List<String> args) throws IOException {
+    List<String> command = command(jdk, mainClass.getName(), args);
+    command.set(command.indexOf("-cp") + 1, classPath);
+    return command;
+  }
+
   /** Runs Connect to completion (bounded) and returns its stdout. */
   String connect(TestJdk jdk, List<String> args, Duration timeout) throws IOException, InterruptedException {
     return connect(jdk, List.of(), args, timeout);

@@ -1,187 +1,25 @@
 package io.handshakedoctor.external;
 
-import static io.handshakedoctor.external.ExternalPki.APP_HOST;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import io.handshakedoctor.compatibility.CompatibilityLog;
-import io.handshakedoctor.testsupport.TestJdk;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 /**
- * A gRPC 1.85 client on grpc-netty-shaded's defaults (relocated Netty and BoringSSL), under the
- * agent, against {@code openssl s_server} peers that each get one thing wrong, on JDK 17 and 25.
- * The control's handshake succeeds and its call then fails (s_server speaks no HTTP/2): no event.
+ * A gRPC 1.85 client on grpc-netty-shaded's defaults (relocated Netty and BoringSSL), under the agent, against
+ * {@code openssl s_server} peers that each get one thing wrong, on JDK 17 and 25. The control's handshake succeeds
+ * and its call then fails (s_server speaks no HTTP/2): no event.
  */
-class GrpcClientIT {
-  static final String LIBRARY = "gRPC 1.85 client (grpc-netty-shaded)";
-
-  /** One s_server and the cause the client's one event must carry (null: the handshake succeeds). */
-  static final class Case {
-    final String name;
-    final List<String> serverOptions;
-    final String cause;
-    final String clientProtocol;
-    int port;
-
-    Case(String name, String cause, String clientProtocol, String... serverOptions) {
-      this.name = name;
-      this.cause = cause;
-      this.clientProtocol = clientProtocol;
-      this.serverOptions = Arrays.asList(serverOptions);
-    }
-
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
-  static final List<Case> CASES = Arrays.asList(
-      new Case("control", null, null, "-cert", "app.pem", "-cert_chain", "intermediate.pem", "-key", "app.key"),
-      new Case("certificate_expired", "certificate_expired", null,
-          "-cert", "expired.pem", "-cert_chain", "intermediate.pem", "-key", "expired.key"),
-      new Case("self_signed", "untrusted_self_signed", null, "-cert", "rogue-ca.pem", "-key", "rogue-ca.key"),
-      new Case("unknown_root", "untrusted_unknown_ca", null, "-cert", "rogue.pem", "-cert_chain", "rogue-ca.pem", "-key", "rogue.key"),
-      new Case("incomplete_chain", "incomplete_chain", null, "-cert", "app.pem", "-key", "app.key"),
-      new Case("wrong_host", "hostname_mismatch", null,
-          "-cert", "other.fullchain.pem", "-cert_chain", "intermediate.pem", "-key", "other.key"),
-      new Case("tls10_only_server", "no_common_protocol_version", null,
-          "-cert", "app.pem", "-cert_chain", "intermediate.pem", "-key", "app.key", "-tls1", "-cipher", "DEFAULT@SECLEVEL=0"));
-  // gRPC insists on ALPN h2: s_server must offer it for the control's handshake to succeed.
-
-  private static Path dir;
-  private static ExternalPki pki;
-  private static final List<Process> SERVERS = new ArrayList<>();
-  private static final Map<String, Run> RUNS = new ConcurrentHashMap<>();
-
-  @BeforeAll
-  static void startServers() throws Exception {
-    Processes.requireTools(false);
-    pki = ExternalPki.shared();
-    dir = Files.createTempDirectory("hd-grpc-client");
-    for (Case c : CASES) {
-      c.port = Processes.freePort();
-      List<String> command = new ArrayList<>(Arrays.asList(Processes.openssl(), "s_server", "-accept", "127.0.0.1:" + c.port, "-www", "-alpn", "h2"));
-      for (String o : c.serverOptions) {
-        command.add(o.endsWith(".pem") || o.endsWith(".key") ? pki.file(o).toString() : o);
-      }
-      Process p = Processes.start(command, dir, "s_server-" + c.name);
-      SERVERS.add(p);
-      Processes.awaitPort(c.port, p, Duration.ofSeconds(10), "s_server " + c.name);
-    }
-  }
-
-  @AfterAll
-  static void stopServers() {
-    SERVERS.forEach(Processes::stop);
+class GrpcClientIT extends EngineClientHarness {
+  GrpcClientIT() {
+    super(NettyTcnativeClientIT.ENGINE, "gRPC 1.85 client (grpc-netty-shaded)", EngineScenario.SERVER_FAULTS, GrpcConnect.class,
+        GrpcClientIT::grpcClassPath);
+    // gRPC insists on ALPN h2: s_server must offer it for the control's handshake to succeed.
+    everyPeer("-alpn", "h2");
+    everyCallFails("UNAVAILABLE");
+    // gRPC may open a second connection at once after the first fails (seen once on JDK 25, two
+    // events 31 ms apart): two real handshakes, each with its own event, as NginxClientIT allows.
+    reconnects();
   }
 
   /** gRPC and its own dependencies only: no unrelocated Netty, so only the shaded copy can be hooked. */
-  static String grpcClassPath() {
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(e -> e.contains("/io/grpc/") || e.contains("guava") || e.contains("failureaccess") || e.contains("perfmark")
-            || e.endsWith("test-classes"))
-        .collect(Collectors.joining(File.pathSeparator));
-  }
-
-  /** One forked client's lines ({@code name: outcome}) and the events it wrote. */
-  static final class Run {
-    final ForkedJvm jvm;
-    final Map<String, String> lines = new LinkedHashMap<>();
-    final List<Map<String, Object>> events;
-
-    Run(ForkedJvm jvm) throws Exception {
-      this.jvm = jvm;
-      for (String l : jvm.stdout().split("\n")) {
-        int colon = l.indexOf(": ");
-        if (colon > 0) {
-          lines.put(l.substring(0, colon), l);
-        }
-      }
-      this.events = jvm.events();
-    }
-
-    List<Map<String, Object>> clientEvents(int port) {
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (Map<String, Object> e : events) {
-        Object p = e.get("server.port");
-        if ("client".equals(e.get("handshake_doctor.side")) && p instanceof Number && ((Number) p).intValue() == port) {
-          out.add(e);
-        }
-      }
-      return out;
-    }
-  }
-
-  private static Run run(TestJdk jdk) {
-    return RUNS.computeIfAbsent(jdk.toString(), key -> {
-      try {
-        ForkedJvm jvm = new ForkedJvm(dir, "grpc-" + jdk);
-        List<String> args = new ArrayList<>();
-        args.add(pki.file("root.pem").toString());
-        for (Case c : CASES) {
-          args.add(c.name + "=" + APP_HOST + ":" + c.port + (c.clientProtocol == null ? "" : ":" + c.clientProtocol));
-        }
-        List<String> command = jvm.command(jdk, GrpcConnect.class.getName(), args);
-        command.set(command.indexOf("-cp") + 1, grpcClassPath());
-        int exit = Processes.run(command, jvm.dir, "jvm", null, Duration.ofSeconds(120));
-        assertEquals(0, exit, "the Netty client exited " + exit + "\n" + jvm.describe());
-        return new Run(jvm);
-      } catch (Exception e) {
-        throw new RuntimeException(e);
-      }
-    });
-  }
-
-  static Stream<Arguments> cases() {
-    List<Arguments> out = new ArrayList<>();
-    for (TestJdk jdk : TestJdk.all()) {
-      for (Case c : CASES) {
-        out.add(Arguments.of(jdk, c));
-      }
-    }
-    return out.stream();
-  }
-
-  @ParameterizedTest(name = "{0} gRPC client, s_server {1}")
-  @MethodSource("cases")
-  void diagnosis(TestJdk jdk, Case c) {
-    Run run = run(jdk);
-    String line = run.lines.get(c.name);
-    List<Map<String, Object>> events = run.clientEvents(c.port);
-    String context = c.name + " on " + jdk + " (s_server port " + c.port + ")\nline: " + line + "\n" + run.jvm.describe();
-    // gRPC may open a second connection at once after the first fails (seen once on JDK 25, two
-    // events 31 ms apart): two real handshakes, each with its own event, as NginxClientIT allows.
-    long causes = events.stream().map(e -> e.get("handshake_doctor.cause")).distinct().count();
-    String actual = events.isEmpty() ? "none" : causes == 1 ? String.valueOf(events.get(0).get("handshake_doctor.cause")) : "several";
-    CompatibilityLog.record(NettyTcnativeClientIT.ENGINE, LIBRARY, String.valueOf(jdk.feature()), c.name, c.cause == null ? "none" : c.cause, actual,
-        !events.isEmpty() ? io.handshakedoctor.compatibility.EventCaptures.of(events.get(0)) : java.util.EnumSet.noneOf(io.handshakedoctor.compatibility.Captured.class));
-    if (c.cause == null) {
-      assertEquals(0, events.size(), "no event for a successful handshake\n" + context);
-      return;
-    }
-    assertTrue(line.startsWith(c.name + ": UNAVAILABLE"), context);
-    assertTrue(events.size() == 1 || events.size() == 2, "one client event (two with a reconnect) for port " + c.port + "\n" + context);
-    Map<String, Object> event = events.get(events.size() - 1);
-    assertEquals(c.cause, actual, "events: " + events + "\n" + context);
-    assertEquals(APP_HOST, event.get("server.address"), "event: " + event + "\n" + context);
-    assertTrue(line.contains("handshake-doctor: " + c.cause), "the application's exception carries the diagnosis\n" + context);
+  private static String grpcClassPath() {
+    return EngineClassPath.fromTestClassPath(e -> e.contains("/io/grpc/") || e.contains("guava") || e.contains("failureaccess")
+        || e.contains("perfmark"));
   }
 }

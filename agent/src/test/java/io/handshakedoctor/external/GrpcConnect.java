@@ -47,35 +47,19 @@ public final class GrpcConnect {
 
   public static void main(String[] args) throws Exception {
     File trust = new File(args[0]);
-    for (int i = 1; i < args.length; i++) {
-      String[] nameAndTarget = args[i].split("=", 2);
-      String[] target = nameAndTarget[1].split(":");
-      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", Integer.parseInt(target[1]))
-          .overrideAuthority(target[0] + ":" + target[1])
+    HandshakeAttempts.each(args, (host, port, option) -> {
+      ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port)
+          .overrideAuthority(host + ":" + port)
           .sslContext(GrpcSslContexts.forClient().trustManager(trust).build())
           .build();
-      String outcome;
       try {
         ClientCalls.blockingUnaryCall(channel, CALL, CallOptions.DEFAULT.withDeadlineAfter(3, TimeUnit.SECONDS), new byte[0]);
-        outcome = "ok";
+        return "ok";
       } catch (StatusRuntimeException e) {
-        outcome = e.getStatus().getCode() + " " + e.getMessage() + diagnoses(e);
+        return e.getStatus().getCode() + " " + e.getMessage() + HandshakeAttempts.diagnoses(e);
       } finally {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
-      System.out.println(nameAndTarget[0] + ": " + outcome.replace('\n', ' '));
-    }
-  }
-
-  private static String diagnoses(Throwable failure) {
-    StringBuilder out = new StringBuilder();
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      for (Throwable s : t.getSuppressed()) {
-        if (String.valueOf(s.getMessage()).startsWith("handshake-doctor:")) {
-          out.append(" | ").append(s.getMessage());
-        }
-      }
-    }
-    return out.toString();
+    });
   }
 }

@@ -34,32 +34,17 @@ public final class NettyTcnativeConnect {
     File trust = new File(args[0]);
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     try {
-      for (int i = 1; i < args.length; i++) {
-        String[] nameAndTarget = args[i].split("=", 2);
-        String[] target = nameAndTarget[1].split(":");
+      HandshakeAttempts.each(args, (host, port, protocol) -> {
         SslContextBuilder builder =
             SslContextBuilder.forClient().sslProvider(SslProvider.OPENSSL).trustManager(trust).endpointIdentificationAlgorithm("HTTPS");
-        if (target.length > 2) {
-          builder.protocols(target[2]);
+        if (protocol != null) {
+          builder.protocols(protocol);
         }
-        System.out.println(nameAndTarget[0] + ": " + handshake(group, builder.build(), target[0], Integer.parseInt(target[1])));
-      }
+        return handshake(group, builder.build(), host, port);
+      });
     } finally {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     }
-  }
-
-  /** The agent's enrichment: a suppressed exception somewhere in the cause chain. */
-  private static String diagnoses(Throwable failure) {
-    StringBuilder out = new StringBuilder();
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      for (Throwable s : t.getSuppressed()) {
-        if (String.valueOf(s.getMessage()).startsWith("handshake-doctor:")) {
-          out.append(" | ").append(s.getMessage());
-        }
-      }
-    }
-    return out.toString();
   }
 
   private static String handshake(EventLoopGroup group, SslContext context, String host, int port) throws InterruptedException {
@@ -75,7 +60,7 @@ public final class NettyTcnativeConnect {
     Channel channel = b.connect("127.0.0.1", port).sync().channel();
     try {
       Future<Channel> done = handler[0].handshakeFuture().await();
-      return done.isSuccess() ? "ok" : "failed " + done.cause() + diagnoses(done.cause());
+      return done.isSuccess() ? "ok" : HandshakeAttempts.failed(done.cause());
     } finally {
       channel.close().sync();
     }

@@ -1,7 +1,5 @@
 package io.handshakedoctor.wire;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,18 +7,23 @@ import java.nio.file.Paths;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import org.junit.jupiter.api.Test;
 
 /**
- * Regenerates the seed files in src/test/resources/wire/corpus from real JSSE handshakes.
- * Skipped unless run with {@code -Dwire.corpus.out=<directory>}.
+ * A tool, not a test: regenerates the record seeds of the fuzz corpus
+ * ({@code src/test/resources/io/handshakedoctor/wire/WireFuzzTestInputs/records}, which {@link WireFuzzTest} replays
+ * and {@link HostileInputTest} mutates) from real JSSE handshakes. Run from {@code agent/} after {@code mvn
+ * test-compile}, on the test class path (target/test-classes, target/classes and BouncyCastle's bcprov and bcpkix):
+ * {@code java -cp ... io.handshakedoctor.wire.CorpusWriter src/test/resources/io/handshakedoctor/wire/WireFuzzTestInputs/records}.
  */
-class CorpusWriter {
-  @Test
-  void writeCorpus() throws Exception {
-    String out = System.getProperty("wire.corpus.out");
-    assumeTrue(out != null, "set -Dwire.corpus.out to regenerate the corpus");
-    Path dir = Paths.get(out);
+public final class CorpusWriter {
+  private CorpusWriter() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 1) {
+      System.err.println("usage: CorpusWriter <directory>");
+      System.exit(2);
+    }
+    Path dir = Paths.get(args[0]);
     Files.createDirectories(dir);
 
     JsseHandshake.Capture tls13 = JsseHandshake.run(client("TLSv1.3", "TLSv1.2"), JsseHandshake.server());

@@ -23,7 +23,7 @@ class HostileInputTest {
   static List<byte[]> seeds() throws IOException {
     List<byte[]> seeds = new ArrayList<>();
     for (String name : CORPUS) {
-      try (InputStream in = HostileInputTest.class.getResourceAsStream("/wire/corpus/" + name)) {
+      try (InputStream in = HostileInputTest.class.getResourceAsStream("/io/handshakedoctor/wire/WireFuzzTestInputs/records/" + name)) {
         if (in != null) {
           seeds.add(in.readAllBytes());
         }
