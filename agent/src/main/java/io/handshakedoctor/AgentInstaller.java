@@ -60,7 +60,7 @@ public final class AgentInstaller {
       }
       return;
     }
-    AgentRuntime.apply(config, reporting);
+    AgentRuntime.apply(config, reporting, instrumentation);
     reporting.publish();
     status(config.enabled() ? "already running: settings applied, reporting on" : "already running: reporting off");
     System.err.println("handshake-doctor: attached again: " + System.getProperty(STATUS_PROPERTY));

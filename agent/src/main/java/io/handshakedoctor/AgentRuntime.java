@@ -5,7 +5,9 @@ import io.handshakedoctor.bootstrap.HandshakeListener;
 import io.handshakedoctor.capture.CapturingListener;
 import io.handshakedoctor.capture.FaultInjectingListener;
 import io.handshakedoctor.capture.InjectedFaults;
+import io.handshakedoctor.capture.RequestContextSource;
 import io.handshakedoctor.config.AgentConfig;
+import io.handshakedoctor.config.EnrichmentMode;
 import io.handshakedoctor.config.LogTarget;
 import io.handshakedoctor.config.OtelSignals;
 import io.handshakedoctor.diagnosis.DiagnosisEngine;
@@ -33,8 +35,6 @@ import java.util.Set;
  * installer has put them into the boot loader.
  */
 final class AgentRuntime {
-  private static final String[] OPENED_PACKAGES = {JsseConnectionReader.INTERNALS_PACKAGE, "java.lang"};
-
   /** The running agent's inventory, for {@code report <pid>}; null when off or not started. */
   private static volatile PeerInventory inventory;
 
@@ -47,22 +47,23 @@ final class AgentRuntime {
   static Reporting start(AgentConfig config, Instrumentation inst) {
     InternalErrors errors = new InternalErrors();
     openJavaBase(inst);
+    openForMessageEnrichment(config, inst);
     Reporting reporting = new Reporting(outputs(config, null, errors), true);
     FailurePipeline failures =
         new FailurePipeline(() -> DiagnosisEngine.standard(errors::internalError), reporting, errors);
     PeerInventory peers = config.inventory() ? inventory(config, reporting, errors) : null;
+    RequestContextSource requestContexts = RequestContextSource.NONE;
+    for (FailureOutput output : reporting.current().outputs) {
+      if (output instanceof OtelOutput) {
+        requestContexts = ((OtelOutput) output).requestContexts();
+      }
+    }
     CapturingListener capturing =
-        peers == null
-            ? new CapturingListener(config.captureMaxInFlight(), config.captureMaxBytes(), failures, errors)
-            : new CapturingListener(config.captureMaxInFlight(), config.captureMaxBytes(), failures, errors, peers);
+        new CapturingListener(
+            config.captureMaxInFlight(), config.captureMaxBytes(), failures, errors, peers, requestContexts);
     inventory = peers;
     atExit(capturing, reporting, errors);
     HandshakeListener listener = capturing;
-    for (FailureOutput output : reporting.current().outputs) {
-      if (output instanceof OtelOutput) {
-        listener = ((OtelOutput) output).capturingContexts(listener);
-      }
-    }
     if (InjectedFaults.enabled()) {
       listener = new FaultInjectingListener(listener); // test only
     }
@@ -75,13 +76,14 @@ final class AgentRuntime {
   /**
    * A second attach: new outputs from the new settings replace the running ones (whose held-back
    * counts are written first, so none is lost), or reporting turns off. The hooks are not touched.
-   * The OpenTelemetry output is kept as it is: its context capture is wired into the hooks.
+   * The OpenTelemetry output is kept as it is: the capture asks it for the request contexts.
    */
-  static void apply(AgentConfig config, Reporting reporting) {
+  static void apply(AgentConfig config, Reporting reporting, Instrumentation inst) {
     if (!config.enabled()) {
       reporting.turn(false);
       return;
     }
+    openForMessageEnrichment(config, inst);
     Reporting.Outputs old = reporting.replace(outputs(config, reporting.current(), new InternalErrors()));
     reporting.turn(true);
     for (FailureOutput output : old.outputs) {
@@ -184,20 +186,31 @@ final class AgentRuntime {
   /**
    * Code woven into java.base calls the bootstrap hooks (boot loader's unnamed module), and
    * the agent reads JSSE's fields at failure time, so java.base must read the one and open
-   * sun.security.ssl to the other.
+   * sun.security.ssl to the other (the agent's own module only, see docs/design.md).
    */
   private static void openJavaBase(Instrumentation inst) {
     Module javaBase = Object.class.getModule();
     Module hooks = HandshakeHooks.class.getModule();
     Module agent = AgentInstaller.class.getModule();
-    Map<String, Set<Module>> opens = new java.util.HashMap<>();
-    for (String pkg : OPENED_PACKAGES) {
-      opens.put(pkg, Set.of(agent));
-    }
-    inst.redefineModule(javaBase, Set.of(hooks), Map.of(), opens, Set.of(), Map.of());
+    inst.redefineModule(
+        javaBase, Set.of(hooks), Map.of(), Map.of(JsseConnectionReader.INTERNALS_PACKAGE, Set.of(agent)), Set.of(), Map.of());
     // java.net.http's SSLTube is hooked too; it must read the hooks' module as well.
     ModuleLayer.boot()
         .findModule("java.net.http")
         .ifPresent(m -> inst.redefineModule(m, Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of()));
+  }
+
+  /**
+   * {@code enrich=message} appends the diagnosis to the exception's own message, which only
+   * {@code Throwable.detailMessage} can do: java.lang is opened to the agent's module for it, at
+   * start-up or at the attach that asks for it, and never otherwise (once opened, it stays open).
+   */
+  private static void openForMessageEnrichment(AgentConfig config, Instrumentation inst) {
+    Module javaBase = Object.class.getModule();
+    Module agent = AgentInstaller.class.getModule();
+    if (config.enrichment() != EnrichmentMode.MESSAGE || inst == null || javaBase.isOpen("java.lang", agent)) {
+      return;
+    }
+    inst.redefineModule(javaBase, Set.of(), Map.of(), Map.of("java.lang", Set.of(agent)), Set.of(), Map.of());
   }
 }

@@ -29,7 +29,7 @@ final class FailurePipeline implements FailureSink {
   }
 
   @Override
-  public void handshakeFailed(HandshakeEvidence evidence, Throwable thrown) {
+  public void handshakeFailed(HandshakeEvidence evidence, Throwable thrown, Object requestContext) {
     reporting.countFailure();
     if (!reporting.on()) {
       return;
@@ -37,7 +37,7 @@ final class FailurePipeline implements FailureSink {
     Reporting.Outputs current = reporting.current();
     InjectedFaults.maybeFail("diagnosis"); // test only
     Diagnosis diagnosis = engine().diagnose(evidence);
-    FailureEvent event = new FailureEvent(evidence, diagnosis);
+    FailureEvent event = new FailureEvent(evidence, diagnosis, requestContext);
     try {
       InjectedFaults.maybeFail("enrich"); // test only
       current.enricher.enrich(thrown, event);

@@ -32,12 +32,14 @@ public final class CapturingListener implements HandshakeListener {
   /** Null when the peer inventory is off. */
   private final HealthyHandshakeRecorder healthy;
   private final HostnameVerifications hostnameVerifications;
+  /** The request each connection serves, carried to the outputs with its failure. */
+  private final RequestContexts requestContexts;
   /** Failures being diagnosed and written right now (their captures already left the registry). */
   private final java.util.concurrent.atomic.AtomicInteger reporting = new java.util.concurrent.atomic.AtomicInteger();
 
   public CapturingListener(
       int maxInFlight, int byteBudget, FailureSink sink, InternalErrorReporter errors) {
-    this(maxInFlight, byteBudget, sink, errors, (HealthyHandshakeRecorder) null, null);
+    this(maxInFlight, byteBudget, sink, errors, (HealthyHandshakeRecorder) null, null, RequestContextSource.NONE);
   }
 
   /** With the peer inventory: successful handshakes go to {@code healthy} (docs/early-warnings.md). */
@@ -47,8 +49,25 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeSink healthy) {
-    this(maxInFlight, byteBudget, sink, errors, HealthyHandshakeRecorder.jsse(healthy, errors),
-        healthy instanceof LastHealthyHandshakes ? (LastHealthyHandshakes) healthy : null);
+    this(maxInFlight, byteBudget, sink, errors, healthy, RequestContextSource.NONE);
+  }
+
+  /**
+   * {@code healthy}: the peer inventory, or null when it is off; {@code contexts}: where the
+   * request's context comes from (the OpenTelemetry output's source, or {@link
+   * RequestContextSource#NONE}).
+   */
+  public CapturingListener(
+      int maxInFlight,
+      int byteBudget,
+      FailureSink sink,
+      InternalErrorReporter errors,
+      HealthyHandshakeSink healthy,
+      RequestContextSource contexts) {
+    this(maxInFlight, byteBudget, sink, errors,
+        healthy == null ? null : HealthyHandshakeRecorder.jsse(healthy, errors),
+        healthy instanceof LastHealthyHandshakes ? (LastHealthyHandshakes) healthy : null,
+        contexts);
   }
 
   CapturingListener(
@@ -57,7 +76,7 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeRecorder healthy) {
-    this(maxInFlight, byteBudget, sink, errors, healthy, null);
+    this(maxInFlight, byteBudget, sink, errors, healthy, null, RequestContextSource.NONE);
   }
 
   /** {@code lastHealthy}: where a failure finds the last good handshake with its peer (the inventory); null when off. */
@@ -67,11 +86,13 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeRecorder healthy,
-      LastHealthyHandshakes lastHealthy) {
+      LastHealthyHandshakes lastHealthy,
+      RequestContextSource contexts) {
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
     this.assembler = new EvidenceAssembler(connections, lastHealthy);
-    this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink);
-    this.bcJsse = new BcJsseFailures(maxInFlight, sink);
+    this.requestContexts = new RequestContexts(contexts);
+    this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink, requestContexts);
+    this.bcJsse = new BcJsseFailures(maxInFlight, sink, requestContexts);
     this.sink = sink;
     this.errors = errors;
     this.healthy = healthy;
@@ -252,6 +273,7 @@ public final class CapturingListener implements HandshakeListener {
   @Override
   public void handshakeFinished(Object transportContext) {
     hostnameVerifications.handshakeFinished(transportContext);
+    requestContexts.forget(transportContext);
     if (!registry.isEmpty()) {
       HandshakeCapture capture = registry.end(transportContext);
       if (capture != null) {
@@ -300,7 +322,7 @@ public final class CapturingListener implements HandshakeListener {
             reported,
             timedOut ? FailureOrigin.HANDSHAKE_TIMEOUT : FailureOrigin.TRANSPORT_CLOSED);
     // A timeout reaches the application as the library's own exception, not the wrapper.
-    sink.handshakeFailed(evidence, timedOut ? cause : reported);
+    sink.handshakeFailed(evidence, timedOut ? cause : reported, requestContexts.claim(transportContext));
   }
 
   private static boolean isTransportEnd(Throwable t) {
@@ -344,7 +366,9 @@ public final class CapturingListener implements HandshakeListener {
 
   @Override
   public void engineCreated(Object engine, Object transportContext) {
-    // Nothing to capture yet: the engine's handshake registers at handshakeStarted.
+    // The handshake registers at handshakeStarted, later and maybe on another thread: only the
+    // request's context is taken now, while this thread still carries it.
+    requestContexts.connectionCreated(transportContext);
   }
 
   @Override
@@ -357,10 +381,12 @@ public final class CapturingListener implements HandshakeListener {
     hostnameVerifications.peerUnverified(exception);
   }
 
-  private void reportHostnameRejection(HandshakeEvidence evidence, Throwable thrown) {
+  /** The verifier runs on the thread that made the request, after the handshake. */
+  private void reportHostnameRejection(HandshakeEvidence evidence, Throwable thrown, Object requestContext) {
     reporting.incrementAndGet();
     try {
-      sink.handshakeFailed(evidence, thrown);
+      sink.handshakeFailed(
+          evidence, thrown, requestContext != null ? requestContext : requestContexts.current());
     } finally {
       reporting.decrementAndGet();
     }
@@ -382,7 +408,7 @@ public final class CapturingListener implements HandshakeListener {
         return; // not a handshake failure (the connection was already established)
       }
       HandshakeEvidence evidence = assembler.assemble(capture.snapshot(), thrown, origin);
-      sink.handshakeFailed(evidence, thrown);
+      sink.handshakeFailed(evidence, thrown, requestContexts.claim(transportContext));
     } finally {
       reporting.decrementAndGet();
     }

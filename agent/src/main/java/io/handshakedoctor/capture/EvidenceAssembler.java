@@ -154,7 +154,7 @@ final class EvidenceAssembler {
   /** Raw peer bytes, kept only when they are not the start of a TLS record. */
   private byte[] nonTlsPeerBytes(byte[] engineSample, Object connection) {
     byte[] sample = engineSample != null ? engineSample : connections.firstPeerBytes(connection);
-    if (sample == null || allZero(sample) || PeerBytes.describe(sample) == null) {
+    if (sample == null || allZero(sample) || PeerBytes.isTls(sample)) {
       return null;
     }
     return sample;

@@ -58,7 +58,7 @@ final class HostnameVerifications {
     if (session instanceof SSLSession) {
       SSLSession s = (SSLSession) session;
       String where = "HttpsURLConnection" + (verifier == null ? "" : " with " + verifier.getClass().getName());
-      sink.handshakeFailed(evidence(where, s.getPeerHost(), s, thrown), thrown);
+      sink.handshakeFailed(evidence(where, s.getPeerHost(), s, thrown), thrown, null);
     }
   }
 
@@ -84,7 +84,7 @@ final class HostnameVerifications {
       return; // not about the host name (certificate pinning, an application's own rule)
     }
     slot[0] = null;
-    sink.handshakeFailed(evidence(thrower(exception), host, s, exception), exception);
+    sink.handshakeFailed(evidence(thrower(exception), host, s, exception), exception, null);
   }
 
   /** The method that made the exception: the verifier or the library's check around it. */

@@ -1,6 +1,7 @@
 package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.HandshakeEvidence;
+import io.handshakedoctor.wire.PeerBytes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

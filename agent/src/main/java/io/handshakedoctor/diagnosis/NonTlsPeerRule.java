@@ -2,6 +2,7 @@ package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.Side;
+import io.handshakedoctor.wire.PeerBytes;
 import java.util.Optional;
 
 /** The peer answered with something that is not TLS: a plain-text port, SSH, a proxy page. */
@@ -13,7 +14,7 @@ final class NonTlsPeerRule implements DiagnosisRule {
             || f.mentions("Unrecognized SSL message")
             || f.mentions("plaintext connection?");
     byte[] sample = e.peerBytesSample();
-    boolean bytesSaySo = sample != null && sample.length > 0 && !PeerBytes.isTlsRecord(sample);
+    boolean bytesSaySo = sample != null && sample.length > 0 && !PeerBytes.isTls(sample);
     if (!jsseSaidSo && !bytesSaySo) {
       return Optional.empty();
     }

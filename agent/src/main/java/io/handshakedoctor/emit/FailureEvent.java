@@ -13,11 +13,18 @@ public final class FailureEvent {
   private final HandshakeEvidence evidence;
   private final Diagnosis diagnosis;
   private final Map<String, Object> attributes;
+  private final Object requestContext;
 
   public FailureEvent(HandshakeEvidence evidence, Diagnosis diagnosis) {
+    this(evidence, diagnosis, null);
+  }
+
+  /** {@code requestContext}: the capture's request context of the failing connection, or null. */
+  public FailureEvent(HandshakeEvidence evidence, Diagnosis diagnosis, Object requestContext) {
     this.evidence = evidence;
     this.diagnosis = diagnosis;
     this.attributes = EventAttributes.of(evidence, diagnosis);
+    this.requestContext = requestContext;
   }
 
   public HandshakeEvidence evidence() {
@@ -26,6 +33,15 @@ public final class FailureEvent {
 
   public Diagnosis diagnosis() {
     return diagnosis;
+  }
+
+  /**
+   * The request the failing connection served, as the capture found it (an OpenTelemetry
+   * {@code Context} while the OpenTelemetry Java agent is attached; opaque to every other output),
+   * or null when none was seen.
+   */
+  public Object requestContext() {
+    return requestContext;
   }
 
   /** Attribute name to a String, Long, Boolean or List of String; insertion-ordered. */

@@ -1,84 +1,106 @@
 package io.handshakedoctor.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
- * Names what a peer sent when it was not TLS, for a sentence such as "the peer answered with
- * an HTTP response (HTTP/1.1 400 Bad Request)". The usual causes are a plain-text port
- * (HTTP, SMTP before STARTTLS, SSH) or a proxy, and the first line says which.
+ * What a peer's first bytes are: TLS (a record header, or an SSLv2-compatible hello) or not, and when not, what
+ * they look like, for a sentence such as "the server answered with an HTTP response ("HTTP/1.1 400 Bad Request")".
+ * The usual causes are a plain-text port (HTTP, SMTP before STARTTLS, SSH) or a proxy, and the first line says which.
+ * The capture keeps a sample only when {@link #isTls} says no; the rules describe it.
  */
 public final class PeerBytes {
+  private static final Pattern HTTP_REQUEST =
+      Pattern.compile("^(GET|POST|PUT|HEAD|DELETE|OPTIONS|CONNECT|PATCH|TRACE) \\S+");
+  private static final int MAX_LINE = 80;
+
   private PeerBytes() {}
 
-  /** The most characters of the peer's first line quoted back. */
-  static final int MAX_QUOTE = 60;
-  /** Bytes shown as hex when the data is not text. */
-  static final int HEX_BYTES = 8;
-
-  private static final String[] HTTP_METHODS = {
-    "GET ", "POST ", "PUT ", "HEAD ", "DELETE ", "OPTIONS ", "PATCH ", "CONNECT ", "TRACE ", "PRI "
-  };
-
   /**
-   * Describes {@code firstBytes}, or returns null when they start like a TLS record (content
-   * type 20-24 with version 0x03xx) or an SSLv2-compatible hello, so callers can use null as
-   * "this is TLS". Null or empty input gives "no data". Works from 1 byte up; never throws.
+   * True when the bytes start like TLS: a record header (content type 20-24, major version 3, minor version 0-4),
+   * judged on as many of its first three bytes as arrived, or an SSLv2-compatible hello. False for null or empty.
    */
-  public static String describe(byte[] firstBytes) {
-    if (firstBytes == null || firstBytes.length == 0) {
-      return "no data";
+  public static boolean isTls(byte[] b) {
+    if (b == null || b.length == 0) {
+      return false;
     }
-    try {
-      return describeNonEmpty(firstBytes);
-    } catch (RuntimeException e) {
-      // describeNonEmpty never throws by design; this only keeps a bug out of the handshake.
-      return "binary data";
-    }
+    return TlsRecordParser.plausibleHeaderPrefix(b, 0, Math.min(b.length, TlsRecordParser.HEADER_LENGTH))
+        || SslV2ClientHelloParser.looksLikeSslV2Hello(b, 0, b.length);
   }
 
-  private static String describeNonEmpty(byte[] bytes) {
-    int probe = Math.min(bytes.length, TlsRecordParser.HEADER_LENGTH);
-    if (TlsRecordParser.plausibleHeaderPrefix(bytes, 0, probe)
-        || SslV2ClientHelloParser.looksLikeSslV2Hello(bytes, 0, bytes.length)) {
-      return null;
+  public static boolean isHttpResponse(byte[] b) {
+    return firstLine(b).startsWith("HTTP/");
+  }
+
+  /**
+   * E.g. {@code an HTTP response ("HTTP/1.1 400 Bad Request")}, {@code binary data that is not a TLS record (hex 00
+   * 01 ...)}. A request line is quoted without its target beyond the path's first "/": query strings and paths carry
+   * tokens and personal data, and the method and version are enough to name the mistake. Never throws.
+   */
+  public static String describe(byte[] b) {
+    if (b == null || b.length == 0) {
+      return "no bytes (none were captured)";
     }
-    String start = asciiPrefix(bytes, 16);
-    if (start.startsWith("HTTP/")) {
-      return "an HTTP response (" + firstLine(bytes) + ")";
+    String line = firstLine(b);
+    if (line.startsWith("HTTP/")) {
+      return "an HTTP response " + quoted(line);
     }
-    for (String method : HTTP_METHODS) {
-      if (start.startsWith(method)) {
-        return "an HTTP request (" + requestLineWithoutTarget(firstLine(bytes)) + ")";
+    if (HTTP_REQUEST.matcher(line).find()) {
+      return "a plain-text HTTP request " + quoted(requestLineWithoutTarget(line));
+    }
+    if (line.startsWith("SSH-")) {
+      return "an SSH server banner " + quoted(line);
+    }
+    if (line.startsWith("220 ") || line.startsWith("220-")) {
+      return "an SMTP or FTP greeting " + quoted(line);
+    }
+    if (line.startsWith("+OK")) {
+      return "a POP3 greeting " + quoted(line);
+    }
+    if (line.startsWith("* OK")) {
+      return "an IMAP greeting " + quoted(line);
+    }
+    if (line.startsWith("<")) {
+      return "HTML or XML text " + quoted(line);
+    }
+    if (line.startsWith("{") || line.startsWith("[")) {
+      return "JSON text " + quoted(line);
+    }
+    if (isTls(b)) {
+      return "a TLS record of an unexpected kind (hex " + hex(b) + ")";
+    }
+    if (mostlyPrintable(b)) {
+      return "plain text " + quoted(line);
+    }
+    return "binary data that is not a TLS record (hex " + hex(b) + ")";
+  }
+
+  private static String quoted(String line) {
+    return "(\"" + line + "\")";
+  }
+
+  /** The first line of the bytes as ASCII, non-printables replaced by '.', at most 80 chars. */
+  public static String firstLine(byte[] b) {
+    if (b == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < b.length && sb.length() < MAX_LINE; i++) {
+      int c = b[i] & 0xFF;
+      if (c == '\r' || c == '\n') {
+        break;
       }
+      sb.append(c >= 0x20 && c < 0x7F ? (char) c : '.');
     }
-    if (start.startsWith("SSH-")) {
-      return "an SSH banner (" + firstLine(bytes) + ")";
-    }
-    if (start.startsWith("220 ") || start.startsWith("220-")) {
-      return "an SMTP or FTP greeting (" + firstLine(bytes) + ")";
-    }
-    if (start.startsWith("+OK")) {
-      return "a POP3 greeting (" + firstLine(bytes) + ")";
-    }
-    if (start.startsWith("* OK") || start.startsWith("* PREAUTH")) {
-      return "an IMAP greeting (" + firstLine(bytes) + ")";
-    }
-    if (firstLineIsText(bytes)) {
-      return "a plain-text line (" + firstLine(bytes) + ")";
-    }
-    return "binary data (" + hex(bytes) + ")";
+    return sb.toString();
   }
 
-  /** The first line (up to CR or LF), at most {@link #MAX_QUOTE} characters, non-printables escaped. */
-  static String firstLine(byte[] bytes) {
-    int end = lineEnd(bytes);
-    return Printable.escape(bytes, 0, end, MAX_QUOTE);
+  /** The whole sample as ASCII, for a word anywhere in it. */
+  public static String ascii(byte[] b) {
+    return new String(b, StandardCharsets.US_ASCII);
   }
 
-  /**
-   * A request line without its target beyond the path's first "/": query strings and paths carry
-   * tokens and personal data, and the method and version are enough to name the mistake.
-   */
+  /** {@code GET /reset?token=x HTTP/1.1} as {@code GET /... HTTP/1.1}; {@code /} and {@code *} stay. */
   static String requestLineWithoutTarget(String line) {
     int first = line.indexOf(' ');
     if (first < 0) {
@@ -93,47 +115,28 @@ public final class PeerBytes {
     return line.substring(0, first) + " " + (target.startsWith("/") ? "/..." : "...") + version;
   }
 
-  private static int lineEnd(byte[] bytes) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == '\r' || bytes[i] == '\n') {
-        return i;
+  private static boolean mostlyPrintable(byte[] b) {
+    int printable = 0;
+    int n = Math.min(b.length, 64);
+    for (int i = 0; i < n; i++) {
+      int c = b[i] & 0xFF;
+      if ((c >= 0x20 && c < 0x7F) || c == '\r' || c == '\n' || c == '\t') {
+        printable++;
       }
     }
-    return bytes.length;
+    return n > 0 && printable * 10 >= n * 9;
   }
 
-  /** Text if the first line (or its first 60 bytes) is printable ASCII or tabs and not empty. */
-  private static boolean firstLineIsText(byte[] bytes) {
-    int end = Math.min(lineEnd(bytes), MAX_QUOTE);
-    if (end == 0) {
-      return false;
-    }
-    for (int i = 0; i < end; i++) {
-      int b = bytes[i] & 0xFF;
-      if ((b < 0x20 && b != '\t') || b >= 0x7F) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String asciiPrefix(byte[] bytes, int max) {
-    return new String(bytes, 0, Math.min(bytes.length, max), StandardCharsets.ISO_8859_1);
-  }
-
-  private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
-
-  private static String hex(byte[] bytes) {
+  private static String hex(byte[] b) {
     StringBuilder sb = new StringBuilder();
-    int n = Math.min(bytes.length, HEX_BYTES);
+    int n = Math.min(b.length, 16);
     for (int i = 0; i < n; i++) {
       if (i > 0) {
         sb.append(' ');
       }
-      int b = bytes[i] & 0xFF;
-      sb.append(LOWER_HEX[b >> 4]).append(LOWER_HEX[b & 0xF]);
+      sb.append(String.format("%02x", b[i] & 0xFF));
     }
-    if (bytes.length > n) {
+    if (b.length > n) {
       sb.append(" ...");
     }
     return sb.toString();

@@ -33,7 +33,7 @@ class HealthyHandshakeAllocationTest {
     throw new AssertionError(w, e);
   };
   private final CapturingListener listener =
-      new CapturingListener(10_000, 65536, (evidence, thrown) -> failures.add(thrown), rethrow,
+      new CapturingListener(10_000, 65536, (evidence, thrown, context) -> failures.add(thrown), rethrow,
           new HealthyHandshakeRecorder(new FakePeers(transports), inventory, rethrow));
 
   /** Peer i is host-i:443 over TLS 1.3; found by identity, as JSSE's fields are read, without allocating. */

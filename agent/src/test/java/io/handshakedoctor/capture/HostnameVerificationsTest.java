@@ -34,7 +34,7 @@ class HostnameVerificationsTest {
   private final List<HandshakeEvidence> reported = new ArrayList<>();
   private final List<Throwable> thrown = new ArrayList<>();
   private final HostnameVerifications checks =
-      new HostnameVerifications((evidence, t) -> {
+      new HostnameVerifications((evidence, t, context) -> {
         reported.add(evidence);
         thrown.add(t);
       }, new JsseConnectionReader());

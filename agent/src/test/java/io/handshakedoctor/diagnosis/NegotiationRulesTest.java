@@ -217,13 +217,4 @@ class NegotiationRulesTest {
     assertEquals("client", d.responsibleParty());
     assertTrue(d.summary().contains("plain-text HTTP request"), d.summary());
   }
-
-  @Test
-  void peerBytesDescriber() {
-    assertTrue(PeerBytes.describe("SSH-2.0-OpenSSH_9.6\r\n".getBytes()).startsWith("an SSH server banner"));
-    assertTrue(PeerBytes.describe("220 mail.example.com ESMTP\r\n".getBytes()).startsWith("an SMTP or FTP greeting"));
-    assertTrue(PeerBytes.describe(new byte[] {0, 1, 2, (byte) 0xff}).contains("hex 00 01 02 ff"));
-    assertTrue(PeerBytes.isTlsRecord(new byte[] {0x16, 3, 3, 0, 10}));
-    assertEquals("no bytes (none were captured)", PeerBytes.describe(null));
-  }
 }

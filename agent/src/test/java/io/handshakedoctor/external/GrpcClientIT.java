@@ -18,7 +18,7 @@ class GrpcClientIT extends EngineClientHarness {
   }
 
   /** gRPC and its own dependencies only: no unrelocated Netty, so only the shaded copy can be hooked. */
-  private static String grpcClassPath() {
+  static String grpcClassPath() {
     return EngineClassPath.fromTestClassPath(e -> e.contains("/io/grpc/") || e.contains("guava") || e.contains("failureaccess")
         || e.contains("perfmark"));
   }

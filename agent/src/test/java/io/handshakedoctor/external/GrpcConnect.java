@@ -43,6 +43,9 @@ public final class GrpcConnect {
       .setResponseMarshaller(BYTES)
       .build();
 
+  /** Each call's deadline; longer where another agent slows the first call down (EngineTraceIT). */
+  private static final long DEADLINE_SECONDS = Long.getLong("grpc.connect.deadline.seconds", 3);
+
   private GrpcConnect() {}
 
   public static void main(String[] args) throws Exception {
@@ -53,7 +56,7 @@ public final class GrpcConnect {
           .sslContext(GrpcSslContexts.forClient().trustManager(trust).build())
           .build();
       try {
-        ClientCalls.blockingUnaryCall(channel, CALL, CallOptions.DEFAULT.withDeadlineAfter(3, TimeUnit.SECONDS), new byte[0]);
+        ClientCalls.blockingUnaryCall(channel, CALL, CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS), new byte[0]);
         return "ok";
       } catch (StatusRuntimeException e) {
         return e.getStatus().getCode() + " " + e.getMessage() + HandshakeAttempts.diagnoses(e);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A real Zipkin 3.5.1 (in-memory storage) on 127.0.0.1, started once per test class. */
-final class ZipkinServer implements AutoCloseable {
+public final class ZipkinServer implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
@@ -27,7 +27,7 @@ final class ZipkinServer implements AutoCloseable {
     this.log = log;
   }
 
-  static ZipkinServer start() throws Exception {
+  public static ZipkinServer start() throws Exception {
     int port;
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -66,12 +66,12 @@ final class ZipkinServer implements AutoCloseable {
   }
 
   /** Where an OpenTelemetry Zipkin exporter sends spans. */
-  String spansEndpoint() {
+  public String spansEndpoint() {
     return "http://127.0.0.1:" + port + "/api/v2/spans";
   }
 
   /** Every trace of {@code service}: each a list of Zipkin v2 spans (JSON objects). */
-  List<List<Map<String, Object>>> traces(String service) throws Exception {
+  public List<List<Map<String, Object>>> traces(String service) throws Exception {
     String json = get("/api/v2/traces?serviceName=" + service + "&limit=100&lookback=3600000");
     return new Gson().fromJson(json, new TypeToken<List<List<Map<String, Object>>>>() {}.getType());
   }

@@ -31,11 +31,11 @@ class PrivacyAndDedupFixesTest {
   void aPlainTextRequestIsNamedWithoutItsTarget() {
     String described = PeerBytes.describe(
         "GET /reset?token=s3cr3t-value HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
-    assertEquals("an HTTP request (GET /... HTTP/1.1)", described);
+    assertEquals("a plain-text HTTP request (\"GET /... HTTP/1.1\")", described);
     assertFalse(described.contains("s3cr3t"));
-    assertEquals("an HTTP request (GET / HTTP/1.1)",
+    assertEquals("a plain-text HTTP request (\"GET / HTTP/1.1\")",
         PeerBytes.describe("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII)));
-    assertEquals("an HTTP request (CONNECT ... HTTP/1.1)",
+    assertEquals("a plain-text HTTP request (\"CONNECT ... HTTP/1.1\")",
         PeerBytes.describe("CONNECT db.internal:5432 HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII)));
   }
 }

@@ -3,7 +3,6 @@ package io.handshakedoctor.wire;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakedoctor.evidence.ClientHelloSummary;
@@ -86,7 +85,7 @@ class RecordLayerTest {
     assertEquals(
         List.of("TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", "0x010080"),
         hello.cipherSuites());
-    assertNull(PeerBytes.describe(raw));
+    assertTrue(PeerBytes.isTls(raw));
   }
 
   @Test
@@ -95,43 +94,42 @@ class RecordLayerTest {
     RecordStream stream = TlsRecordParser.parse(raw, 0, raw.length);
     assertTrue(stream.notTls());
     assertTrue(stream.records().isEmpty());
-    assertEquals("an HTTP response (HTTP/1.1 400 Bad Request)", PeerBytes.describe(raw));
+    assertFalse(PeerBytes.isTls(raw));
+    assertEquals("an HTTP response (\"HTTP/1.1 400 Bad Request\")", PeerBytes.describe(raw));
   }
 
   @Test
   void fiveBytePrefixesAreEnoughToTellTlsFromText() {
-    assertEquals("an HTTP response (HTTP/)", PeerBytes.describe(ascii("HTTP/")));
-    assertEquals("an SSH banner (SSH-2)", PeerBytes.describe(ascii("SSH-2")));
-    assertEquals("an SMTP or FTP greeting (220 m)", PeerBytes.describe(ascii("220 m")));
-    assertNull(PeerBytes.describe(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00}));
-    assertNull(PeerBytes.describe(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02}));
-    assertNull(PeerBytes.describe(new byte[] {0x16}));
+    assertEquals("an HTTP response (\"HTTP/\")", PeerBytes.describe(ascii("HTTP/")));
+    assertEquals("an SSH server banner (\"SSH-2\")", PeerBytes.describe(ascii("SSH-2")));
+    assertEquals("an SMTP or FTP greeting (\"220 m\")", PeerBytes.describe(ascii("220 m")));
+    assertFalse(PeerBytes.isTls(ascii("HTTP/")));
+    assertTrue(PeerBytes.isTls(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00}));
+    assertTrue(PeerBytes.isTls(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02}));
+    assertTrue(PeerBytes.isTls(new byte[] {0x16}));
     assertTrue(TlsRecordParser.parse(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00}, 0, 5).truncated());
     assertTrue(TlsRecordParser.parse(ascii("SSH-2"), 0, 5).notTls());
   }
 
   @Test
   void peerBytesDescribesCommonPlainTextPeers() {
-    assertEquals("an HTTP request (GET / HTTP/1.1)", PeerBytes.describe(ascii("GET / HTTP/1.1\r\nHost: x\r\n")));
-    assertEquals("an SSH banner (SSH-2.0-OpenSSH_9.2p1)", PeerBytes.describe(ascii("SSH-2.0-OpenSSH_9.2p1\r\n")));
-    assertEquals("an SMTP or FTP greeting (220 mail.example.com ESMTP)",
+    assertEquals("a plain-text HTTP request (\"GET / HTTP/1.1\")", PeerBytes.describe(ascii("GET / HTTP/1.1\r\nHost: x\r\n")));
+    assertEquals("an SSH server banner (\"SSH-2.0-OpenSSH_9.2p1\")", PeerBytes.describe(ascii("SSH-2.0-OpenSSH_9.2p1\r\n")));
+    assertEquals("an SMTP or FTP greeting (\"220 mail.example.com ESMTP\")",
         PeerBytes.describe(ascii("220 mail.example.com ESMTP\r\n")));
-    assertEquals("a plain-text line (hello there)", PeerBytes.describe(ascii("hello there\n")));
-    assertEquals("binary data (00 01 02 03 04 05 06 07 ...)",
+    assertEquals("plain text (\"hello there\")", PeerBytes.describe(ascii("hello there\n")));
+    assertEquals("binary data that is not a TLS record (hex 00 01 02 03 04 05 06 07 08 09)",
         PeerBytes.describe(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
-    assertEquals("no data", PeerBytes.describe(new byte[0]));
+    assertEquals("no bytes (none were captured)", PeerBytes.describe(new byte[0]));
   }
 
   @Test
-  void peerBytesQuotesAtMostSixtyCharactersWithNonPrintablesEscaped() {
+  void peerBytesQuotesAtMostEightyCharactersWithNonPrintablesAsDots() {
     String longLine = "HTTP/1.1 200 OK " + "x".repeat(100);
     String described = PeerBytes.describe(ascii(longLine));
-    String quoted = described.substring("an HTTP response (".length(), described.length() - 1);
-    assertEquals(60, quoted.length());
-    assertTrue(quoted.endsWith("..."));
-    assertEquals("a plain-text line (ab\\xffcd)".length(),
-        PeerBytes.describe(new byte[] {'a', 'b', 'c', 'd'}).length() + 4);
-    assertEquals("an HTTP response (HTTP/1.1 \\x00\\xff)",
+    String quoted = described.substring("an HTTP response (\"".length(), described.length() - 2);
+    assertEquals(longLine.substring(0, 80), quoted);
+    assertEquals("an HTTP response (\"HTTP/1.1 ..\")",
         PeerBytes.describe(new byte[] {'H', 'T', 'T', 'P', '/', '1', '.', '1', ' ', 0, (byte) 0xFF}));
   }
 
@@ -143,7 +141,7 @@ class RecordLayerTest {
       assertTrue(stream.truncated(), "prefix " + n);
       assertFalse(stream.notTls(), "prefix " + n);
       assertTrue(stream.handshakeMessages().isEmpty(), "prefix " + n);
-      assertNull(PeerBytes.describe(Arrays.copyOf(record, n)));
+      assertTrue(PeerBytes.isTls(Arrays.copyOf(record, n)), "prefix " + n);
     }
     byte[] body = HandBuiltMessagesTest.clientHelloWithGrease();
     // version, random, session id<32>, 6 suites, 1 compression method: a hello may end there
@@ -178,10 +176,21 @@ class RecordLayerTest {
     assertTrue(ServerHelloParser.parse(new byte[0]).isMalformed());
     assertTrue(CertificateMessageParser.parse(null, true).isEmpty());
     assertTrue(CertificateRequestParser.parse(null, false).authorities().isEmpty());
-    assertEquals("no data", PeerBytes.describe(null));
+    assertEquals("no bytes (none were captured)", PeerBytes.describe(null));
   }
 
   private static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  void nonTlsBytesAreDescribedByTheirFirstLineOrAsHex() {
+    assertTrue(PeerBytes.describe("SSH-2.0-OpenSSH_9.6\r\n".getBytes()).startsWith("an SSH server banner"));
+    assertTrue(PeerBytes.describe("220 mail.example.com ESMTP\r\n".getBytes()).startsWith("an SMTP or FTP greeting"));
+    assertTrue(PeerBytes.describe(new byte[] {0, 1, 2, (byte) 0xff}).contains("hex 00 01 02 ff"));
+    assertFalse(PeerBytes.isTls(new byte[] {0, 1, 2, (byte) 0xff}));
+    assertTrue(PeerBytes.isTls(new byte[] {0x16, 3, 3, 0, 10}));
+    assertFalse(PeerBytes.isTls(null));
+    assertEquals("no bytes (none were captured)", PeerBytes.describe(null));
   }
 }

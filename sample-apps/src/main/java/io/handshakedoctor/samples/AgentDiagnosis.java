@@ -21,11 +21,11 @@ final class AgentDiagnosis {
 
     /** The diagnosis on {@code error}'s cause chain, or null when the agent attached none. */
     static AgentDiagnosis of(Throwable error) {
-        String message = ScenarioResult.findDiagnosis(error);
+        String message = ExceptionText.findDiagnosis(error);
         if (message == null) {
             return null;
         }
-        String text = message.substring(ScenarioResult.DIAGNOSIS_PREFIX.length()).trim();
+        String text = message.substring(ExceptionText.DIAGNOSIS_PREFIX.length()).trim();
         int colon = text.indexOf(": ");
         if (colon < 0) {
             return new AgentDiagnosis(text, "", "");

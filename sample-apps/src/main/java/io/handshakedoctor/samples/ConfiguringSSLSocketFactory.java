@@ -15,12 +15,12 @@ import javax.net.ssl.SSLSocketFactory;
  * HttpsURLConnection restricted protocols, cipher suites, SNI or ALPN. HttpsURLConnection then adds
  * its own endpoint identification on top.
  */
-final class ConfiguringSSLSocketFactory extends SSLSocketFactory {
+public final class ConfiguringSSLSocketFactory extends SSLSocketFactory {
 
     private final SSLSocketFactory delegate;
     private final Consumer<SSLParameters> configure;
 
-    ConfiguringSSLSocketFactory(SSLSocketFactory delegate, Consumer<SSLParameters> configure) {
+    public ConfiguringSSLSocketFactory(SSLSocketFactory delegate, Consumer<SSLParameters> configure) {
         this.delegate = delegate;
         this.configure = configure;
     }

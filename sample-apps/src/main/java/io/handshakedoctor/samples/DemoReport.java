@@ -109,7 +109,7 @@ final class DemoReport {
             if (side.error == null) {
                 continue;
             }
-            wrap(text, side.name + " threw " + ScenarioResult.describe(side.error), "  ", "      ");
+            wrap(text, side.name + " threw " + ExceptionText.describe(side.error), "  ", "      ");
             if (side.diagnosis == null) {
                 text.append("    (no diagnosis attached)\n");
                 continue;

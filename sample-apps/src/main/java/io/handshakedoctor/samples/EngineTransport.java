@@ -19,7 +19,7 @@ import javax.net.ssl.SSLException;
  * <p>When the engine throws, the queued fatal alert is still flushed to the peer (as a careful
  * application would do), so the other side sees "Received fatal alert: ..." rather than an EOF.
  */
-final class EngineTransport implements AutoCloseable {
+public final class EngineTransport implements AutoCloseable {
 
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
@@ -34,7 +34,7 @@ final class EngineTransport implements AutoCloseable {
     private ByteBuffer appIn;
     private boolean inboundClosed;
 
-    EngineTransport(SSLEngine engine, Socket socket) throws IOException {
+    public EngineTransport(SSLEngine engine, Socket socket) throws IOException {
         this.engine = engine;
         this.socket = socket;
         this.in = socket.getInputStream();
@@ -44,7 +44,7 @@ final class EngineTransport implements AutoCloseable {
         this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
     }
 
-    void handshake() throws IOException {
+    public void handshake() throws IOException {
         try {
             engine.beginHandshake();
             processHandshake();
@@ -53,7 +53,7 @@ final class EngineTransport implements AutoCloseable {
         }
     }
 
-    void write(byte[] data) throws IOException {
+    public void write(byte[] data) throws IOException {
         try {
             ByteBuffer src = ByteBuffer.wrap(data);
             while (src.hasRemaining()) {
@@ -89,7 +89,7 @@ final class EngineTransport implements AutoCloseable {
         }
     }
 
-    InputStream inputStream() {
+    public InputStream inputStream() {
         return new InputStream() {
             @Override
             public int read() throws IOException {

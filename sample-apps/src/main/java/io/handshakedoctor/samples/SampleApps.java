@@ -97,7 +97,7 @@ public final class SampleApps {
         try {
             result = scenario.run(options);
         } catch (Exception e) {
-            System.out.println(scenario.name() + ": harness error " + ScenarioResult.describe(e));
+            System.out.println(scenario.name() + ": harness error " + ExceptionText.describe(e));
             e.printStackTrace(System.err);
             return EXIT_HARNESS_ERROR;
         }

@@ -3,9 +3,6 @@ package io.handshakedoctor.samples;
 /** What happened on each side of one scenario run, rendered as the single output line. */
 public final class ScenarioResult {
 
-    /** Prefix of the suppressed exception message the agent attaches to a failure. */
-    static final String DIAGNOSIS_PREFIX = "handshake-doctor:";
-
     private final boolean clientSucceeded;
     private final Throwable clientError;
     private final Throwable serverError;
@@ -55,37 +52,12 @@ public final class ScenarioResult {
         }
         StringBuilder line = new StringBuilder(scenario).append(isOk() ? ": ok" : ": failed");
         if (clientError != null) {
-            line.append(" client: ").append(describe(clientError));
+            line.append(" client: ").append(ExceptionText.describe(clientError));
         }
         if (serverError != null) {
-            line.append(" server: ").append(describe(serverError));
+            line.append(" server: ").append(ExceptionText.describe(serverError));
         }
-        String diagnosis = findDiagnosis(clientError);
-        if (diagnosis != null) {
-            line.append(" | ").append(oneLine(diagnosis));
-        }
+        ExceptionText.appendDiagnosis(line, clientError);
         return line.toString();
-    }
-
-    static String describe(Throwable t) {
-        String message = t.getMessage();
-        return message == null ? t.getClass().getName() : t.getClass().getName() + ": " + oneLine(message);
-    }
-
-    /** The agent's explanation, if it attached one anywhere along the client exception's cause chain. */
-    static String findDiagnosis(Throwable error) {
-        for (Throwable t = error, seen = null; t != null && t != seen; seen = t, t = t.getCause()) {
-            for (Throwable suppressed : t.getSuppressed()) {
-                String message = suppressed.getMessage();
-                if (message != null && message.startsWith(DIAGNOSIS_PREFIX)) {
-                    return message;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 }

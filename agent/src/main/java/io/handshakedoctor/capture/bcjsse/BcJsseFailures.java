@@ -1,6 +1,7 @@
 package io.handshakedoctor.capture.bcjsse;
 
 import io.handshakedoctor.capture.FailureSink;
+import io.handshakedoctor.capture.RequestContexts;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -21,10 +22,13 @@ public final class BcJsseFailures {
   private final int maxRemembered;
   private final BcJsseEvidence evidence = new BcJsseEvidence();
   private final FailureSink sink;
+  /** BC fails on the thread driving the handshake: a blocking socket's is the request's. */
+  private final RequestContexts requestContexts;
 
-  public BcJsseFailures(int maxRemembered, FailureSink sink) {
+  public BcJsseFailures(int maxRemembered, FailureSink sink, RequestContexts requestContexts) {
     this.maxRemembered = maxRemembered;
     this.sink = sink;
+    this.requestContexts = requestContexts;
   }
 
   /** Whether the trust check's context is a BC connection (a class name test, no allocation). */
@@ -67,7 +71,7 @@ public final class BcJsseFailures {
         evidence.assemble(
             connection, client, rejection(connection), unanswered(connection), description, true, message, cause);
     if (e != null) {
-      sink.handshakeFailed(e, cause);
+      sink.handshakeFailed(e, cause, requestContexts.current());
     }
   }
 
@@ -96,7 +100,7 @@ public final class BcJsseFailures {
             null,
             exception);
     if (e != null) {
-      sink.handshakeFailed(e, exception);
+      sink.handshakeFailed(e, exception, requestContexts.current());
     }
   }
 

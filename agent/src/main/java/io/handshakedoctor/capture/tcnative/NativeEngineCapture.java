@@ -17,6 +17,8 @@ final class NativeEngineCapture {
 
   final Object engine;
   final long startNanos = System.nanoTime();
+  /** The request's context on the thread that created the engine, or null. */
+  final Object requestContext;
   private final int byteBudget;
 
   private byte[] outbound = new byte[1024];
@@ -35,8 +37,9 @@ final class NativeEngineCapture {
   private boolean trustChecked;
   private boolean peerIsServer;
 
-  NativeEngineCapture(Object engine, int byteBudget) {
+  NativeEngineCapture(Object engine, int byteBudget, Object requestContext) {
     this.engine = engine;
+    this.requestContext = requestContext;
     this.byteBudget = byteBudget;
   }
 

@@ -1,6 +1,7 @@
 package io.handshakedoctor.capture.tcnative;
 
 import io.handshakedoctor.capture.FailureSink;
+import io.handshakedoctor.capture.RequestContexts;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.nio.ByteBuffer;
 import java.util.IdentityHashMap;
@@ -28,11 +29,14 @@ public final class NativeEngineCaptures {
   private final int byteBudget;
   private final NativeEngineEvidence evidence = new NativeEngineEvidence();
   private final FailureSink sink;
+  private final RequestContexts requestContexts;
 
-  public NativeEngineCaptures(int maxInFlight, int byteBudget, FailureSink sink) {
+  public NativeEngineCaptures(
+      int maxInFlight, int byteBudget, FailureSink sink, RequestContexts requestContexts) {
     this.maxInFlight = maxInFlight;
     this.byteBudget = byteBudget;
     this.sink = sink;
+    this.requestContexts = requestContexts;
   }
 
   /** Native handshakes in flight (for tests and the shutdown summary). */
@@ -48,7 +52,10 @@ public final class NativeEngineCaptures {
       if (byEngine.size() >= maxInFlight && !sweepAbandoned()) {
         return; // full of live handshakes: this one goes uncaptured, the host is unaffected
       }
-      if (byEngine.put(engine, new NativeEngineCapture(engine, byteBudget)) == null) {
+      // The creating thread still carries the request's context; the handshake runs on the
+      // event loop, later.
+      NativeEngineCapture capture = new NativeEngineCapture(engine, byteBudget, requestContexts.current());
+      if (byEngine.put(engine, capture) == null) {
         inFlight.incrementAndGet();
       }
     }
@@ -131,7 +138,8 @@ public final class NativeEngineCaptures {
     if (thrown != null) {
       HandshakeEvidence e = evidence.assemble(c, thrown);
       if (e != null) {
-        sink.handshakeFailed(e, thrown);
+        Object context = c.requestContext != null ? c.requestContext : requestContexts.current();
+        sink.handshakeFailed(e, thrown, context);
       }
     }
   }

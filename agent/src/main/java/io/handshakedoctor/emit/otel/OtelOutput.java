@@ -1,7 +1,7 @@
 package io.handshakedoctor.emit.otel;
 
-import io.handshakedoctor.bootstrap.HandshakeListener;
 import io.handshakedoctor.capture.InternalErrorReporter;
+import io.handshakedoctor.capture.RequestContextSource;
 import io.handshakedoctor.config.OtelSignals;
 import io.handshakedoctor.emit.FailureEvent;
 import io.handshakedoctor.emit.FailureOutput;
@@ -29,7 +29,8 @@ import java.util.List;
  * #logEvents()}, an output that sits behind the log line's and the events file's shared budget, so
  * a scan from many addresses reaches the backend as the budgeted single events plus one summary
  * record per group and interval (docs/reliability.md). Put this output before the budgeted one: it
- * marks the failure being reported, whose connection context the log event is correlated with.
+ * marks the failure being reported, whose request context (in the event) the log event is
+ * correlated with.
  *
  * This class names no OpenTelemetry type, so constructing it loads none.
  */
@@ -40,7 +41,7 @@ public final class OtelOutput implements FailureOutput {
 
   private final OtelSignals signals;
   private final InternalErrorReporter errors;
-  private final ConnectionContexts contexts = new ConnectionContexts();
+  private final RequestContextSource requestContexts = new AgentRequestContexts();
   private final ThreadLocal<Boolean> writing = new ThreadLocal<>();
   /** The failure this thread is reporting, once counted: only it may have an own span. */
   private final ThreadLocal<WeakReference<FailureEvent>> reporting = new ThreadLocal<>();
@@ -64,9 +65,12 @@ public final class OtelOutput implements FailureOutput {
     this.decided = true;
   }
 
-  /** The listener to install: {@code listener}, plus the trace context of each new SSLEngine. */
-  public HandshakeListener capturingContexts(HandshakeListener listener) {
-    return new ContextCapturingListener(listener, contexts);
+  /**
+   * Where the capture reads the request's trace context, which comes back in each {@link
+   * FailureEvent#requestContext()} for the span event.
+   */
+  public RequestContextSource requestContexts() {
+    return requestContexts;
   }
 
   /** The log-event part, to put behind the same budget as the log line and the events file. */
@@ -86,7 +90,7 @@ public final class OtelOutput implements FailureOutput {
       if (p == null || isExportEndpoint(event.evidence())) {
         return;
       }
-      p.count(event, contexts.capturedForFailingConnection());
+      p.count(event);
       reporting.set(new WeakReference<>(event));
     } finally {
       writing.remove();
@@ -114,7 +118,7 @@ public final class OtelOutput implements FailureOutput {
         if (p == null || isExportEndpoint(event.evidence())) {
           return;
         }
-        p.emitSingle(event, repeats, current ? contexts.capturedForFailingConnection() : null, current);
+        p.emitSingle(event, repeats, current);
       } finally {
         writing.remove();
       }
@@ -204,10 +208,5 @@ public final class OtelOutput implements FailureOutput {
       }
     }
     return false;
-  }
-
-  /** Captured engine contexts currently held (for tests). */
-  int capturedContexts() {
-    return contexts.size();
   }
 }

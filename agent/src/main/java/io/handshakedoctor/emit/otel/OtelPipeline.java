@@ -130,8 +130,8 @@ final class OtelPipeline {
    * the application's own requests, never by the number of peers; the log event and the own span
    * go through the log-type outputs' budget ({@link #emitSingle}, {@link #emitSummary}).
    */
-  void count(FailureEvent event, Object capturedContext) {
-    Context parent = parent(capturedContext);
+  void count(FailureEvent event) {
+    Context parent = parent(event);
     failures.add(1, OtelAttributes.forMetric(event.attributes()), parent);
     if (signals.spans()) {
       Span span = Span.fromContext(parent);
@@ -146,10 +146,10 @@ final class OtelPipeline {
    * A failure the shared budget lets through as a single report, standing for {@code repeats}
    * failures: a log event, and an own span to carry it when no request span exists. {@code current}
    * is false for a failure held back as a repeat and written later (by another failure, or at
-   * exit): its connection's context is gone, so it gets the log event only.
+   * exit): its request is over, so it gets the log event only.
    */
-  void emitSingle(FailureEvent event, long repeats, Object capturedContext, boolean current) {
-    Context parent = current ? parent(capturedContext) : Context.root();
+  void emitSingle(FailureEvent event, long repeats, boolean current) {
+    Context parent = current ? parent(event) : Context.root();
     Context correlated = parent;
     if (current && signals.spans() && !Span.fromContext(parent).getSpanContext().isValid()) {
       Span own =
@@ -212,8 +212,10 @@ final class OtelPipeline {
         .emit();
   }
 
-  private static Context parent(Object capturedContext) {
-    return capturedContext instanceof Context ? (Context) capturedContext : Context.current();
+  /** The request's context the capture found for the failing connection, else none. */
+  private static Context parent(FailureEvent event) {
+    Object captured = event.requestContext();
+    return captured instanceof Context ? (Context) captured : Context.root();
   }
 
   /** One early warning: counted, and a log event (warnings have no span of their own). */

@@ -3,7 +3,7 @@ package io.handshakedoctor.emit.otel;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 
-/** The one place {@link ConnectionContexts} touches OpenTelemetry (our isolated API copy). */
+/** The one place {@link AgentRequestContexts} touches OpenTelemetry (our isolated API copy). */
 final class TraceContexts {
   private TraceContexts() {}
 

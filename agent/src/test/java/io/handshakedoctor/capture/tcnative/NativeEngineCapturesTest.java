@@ -49,7 +49,7 @@ class NativeEngineCapturesTest {
 
   private final List<HandshakeEvidence> events = new ArrayList<>();
   private final CapturingListener listener =
-      new CapturingListener(64, 16 * 1024, (e, thrown) -> events.add(e), (where, t) -> { throw new AssertionError(where, t); });
+      new CapturingListener(64, 16 * 1024, (e, thrown, context) -> events.add(e), (where, t) -> { throw new AssertionError(where, t); });
 
   @BeforeAll
   static void boringSslLoads() {

@@ -178,11 +178,15 @@ class OtelScanTest {
         .summary("The client only speaks TLSv1").fix("upgrade the client").responsibleParty(Diagnosis.CLIENT).build());
   }
 
-  /** This JVM's own call to a server whose certificate expired. */
+  /**
+   * This JVM's own call to a server whose certificate expired, made on this thread: the capture
+   * found this thread's context as the request's.
+   */
   private static FailureEvent ownCallTo(String host) {
     HandshakeEvidence e = HandshakeEvidence.builder(Side.CLIENT).peer(host, 443).build();
     return new FailureEvent(e, Diagnosis.builder(Cause.CERTIFICATE_EXPIRED)
-        .summary("The server's certificate expired").fix("the server must renew").responsibleParty(Diagnosis.SERVER).build());
+        .summary("The server's certificate expired").fix("the server must renew").responsibleParty(Diagnosis.SERVER).build(),
+        io.opentelemetry.context.Context.current());
   }
 
   private final class Logs implements LogRecordExporter {

@@ -1,5 +1,8 @@
 package io.handshakedoctor.samples.external;
 
+import io.handshakedoctor.samples.ConfiguringSSLSocketFactory;
+import io.handshakedoctor.samples.EngineTransport;
+import io.handshakedoctor.samples.ExceptionText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +32,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Connects to external TLS servers over one JDK client path and prints one line per URL:
@@ -81,7 +83,7 @@ public final class Connect {
             try {
                 line = "ok HTTP " + connect(attempt);
             } catch (Throwable t) {
-                line = Outcome.failed(t);
+                line = ExceptionText.failed(t);
             }
             System.out.println(label + ": " + line);
             System.out.flush();
@@ -218,7 +220,7 @@ public final class Connect {
         SSLParameters parameters = engine.getSSLParameters();
         configure(parameters, attempt);
         engine.setSSLParameters(parameters);
-        try (EngineConnection connection = new EngineConnection(engine, socket)) {
+        try (EngineTransport connection = new EngineTransport(engine, socket)) {
             connection.handshake();
             connection.write(request(uri));
             return status(connection.inputStream());
@@ -228,7 +230,7 @@ public final class Connect {
     private static int viaHttpsUrlConnection(URI uri, SSLContext context, Map<String, String> attempt, int timeoutMs)
             throws Exception {
         HttpsURLConnection connection = (HttpsURLConnection) new URL(uri.toString()).openConnection(Proxy.NO_PROXY);
-        connection.setSSLSocketFactory(new ConfiguringFactory(context.getSocketFactory(), attempt));
+        connection.setSSLSocketFactory(new ConfiguringSSLSocketFactory(context.getSocketFactory(), p -> configure(p, attempt)));
         connection.setConnectTimeout(timeoutMs);
         connection.setReadTimeout(timeoutMs);
         connection.setUseCaches(false);
@@ -279,70 +281,8 @@ public final class Connect {
         String text = response.toString(StandardCharsets.ISO_8859_1.name());
         String[] statusLine = text.split("\r?\n", 2)[0].split(" ");
         if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
-            throw new IOException("not an HTTP response: " + Outcome.oneLine(text.substring(0, Math.min(80, text.length()))));
+            throw new IOException("not an HTTP response: " + ExceptionText.oneLine(text.substring(0, Math.min(80, text.length()))));
         }
         return Integer.parseInt(statusLine[1]);
-    }
-
-    /** Applies the attempt's SSLParameters to every socket HttpsURLConnection creates. */
-    private static final class ConfiguringFactory extends SSLSocketFactory {
-        private final SSLSocketFactory delegate;
-        private final Map<String, String> attempt;
-
-        ConfiguringFactory(SSLSocketFactory delegate, Map<String, String> attempt) {
-            this.delegate = delegate;
-            this.attempt = attempt;
-        }
-
-        private Socket configured(Socket socket) {
-            if (socket instanceof SSLSocket) {
-                SSLSocket ssl = (SSLSocket) socket;
-                SSLParameters parameters = ssl.getSSLParameters();
-                configure(parameters, attempt);
-                ssl.setSSLParameters(parameters);
-            }
-            return socket;
-        }
-
-        @Override
-        public String[] getDefaultCipherSuites() {
-            return delegate.getDefaultCipherSuites();
-        }
-
-        @Override
-        public String[] getSupportedCipherSuites() {
-            return delegate.getSupportedCipherSuites();
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return configured(delegate.createSocket());
-        }
-
-        @Override
-        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-            return configured(delegate.createSocket(s, host, port, autoClose));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return configured(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return configured(delegate.createSocket(host, port, localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return configured(delegate.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return configured(delegate.createSocket(address, port, localAddress, localPort));
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.handshakedoctor.samples.external;
 
+import io.handshakedoctor.samples.EngineTransport;
+import io.handshakedoctor.samples.ExceptionText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +93,7 @@ public final class Serve {
                     }
                     line = "ok";
                 } catch (Throwable t) {
-                    line = Outcome.failed(t);
+                    line = ExceptionText.failed(t);
                 } finally {
                     try {
                         socket.close();
@@ -164,7 +166,7 @@ public final class Serve {
         SSLParameters parameters = engine.getSSLParameters();
         configure(parameters, options);
         engine.setSSLParameters(parameters);
-        try (EngineConnection connection = new EngineConnection(engine, socket)) {
+        try (EngineTransport connection = new EngineTransport(engine, socket)) {
             connection.handshake();
             readHead(connection.inputStream());
             connection.write(ok());

@@ -1,0 +1,179 @@
+package io.handshakedoctor.external;
+
+import static io.handshakedoctor.external.ExternalPki.APP_HOST;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.handshakedoctor.otel.ZipkinServer;
+import io.handshakedoctor.testsupport.TestJdk;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The engines that are not SunJSSE, under the real OpenTelemetry Java agent and handshake-doctor,
+ * exporting to a real Zipkin: a traced request ({@link TracedCall}) calls an {@code openssl
+ * s_server} whose certificate expired, through gRPC on its defaults (grpc-netty-shaded's
+ * BoringSSL), Netty with netty-tcnative, and the BouncyCastle JSSE client. The diagnosis must
+ * land on a span of that request's trace (the gRPC call's CLIENT span, which the OpenTelemetry
+ * agent makes; the request's own span for a bare handshake), never on a trace of its own: for gRPC
+ * and Netty the handshake runs on an event loop, so only the context the capture took when the
+ * engine was created leads back. One JVM per engine and JDK.
+ */
+class EngineTraceIT {
+  private static final Path OTEL_AGENT_JAR =
+      Paths.get(System.getProperty("otel.javaagent.jar", "target/otel-it/opentelemetry-javaagent.jar")).toAbsolutePath();
+  private static final String CAUSE = "certificate_expired";
+
+  private static Path dir;
+  private static ExternalPki pki;
+  private static ZipkinServer zipkin;
+  private static Process server;
+  private static int port;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Processes.requireTools(false);
+    pki = ExternalPki.shared();
+    dir = Files.createTempDirectory("hd-engine-trace");
+    port = Processes.freePort();
+    server =
+        Processes.start(
+            List.of(Processes.openssl(), "s_server", "-accept", "127.0.0.1:" + port, "-www", "-alpn", "h2",
+                "-cert", pki.file("expired.pem").toString(), "-cert_chain", pki.file("intermediate.pem").toString(),
+                "-key", pki.file("expired.key").toString()),
+            dir, "s_server");
+    Processes.awaitPort(port, server, Duration.ofSeconds(10), "s_server");
+    zipkin = ZipkinServer.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      Processes.stop(server);
+    }
+    if (zipkin != null) {
+      zipkin.close();
+    }
+  }
+
+  static Stream<Arguments> runs() {
+    List<Arguments> out = new ArrayList<>();
+    for (TestJdk jdk : TestJdk.all()) {
+      for (String engine : List.of("grpc", "netty-tcnative", "bc-jsse")) {
+        out.add(Arguments.of(jdk, engine));
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("runs")
+  void theDiagnosisLandsOnTheFailingRequestsTrace(TestJdk jdk, String engine) throws Exception {
+    String service = "engine-" + engine + "-" + jdk.feature();
+    ForkedJvm jvm = new ForkedJvm(dir, service);
+    List<String> command =
+        jvm.command(
+            jdk,
+            TracedCall.class.getName(),
+            List.of(engine, pki.file("root.pem").toString(), "expired=" + APP_HOST + ":" + port),
+            "",
+            List.of(
+                "-Dotel.service.name=" + service,
+                "-Dotel.traces.exporter=zipkin",
+                "-Dotel.exporter.zipkin.endpoint=" + zipkin.spansEndpoint(),
+                "-Dotel.metrics.exporter=none",
+                "-Dotel.logs.exporter=none",
+                "-Dotel.javaagent.logging=none",
+                // The first call under both agents loads and instruments gRPC and Netty: slow on 2 vCPUs.
+                "-Dgrpc.connect.deadline.seconds=60"));
+    command.add(1, "-javaagent:" + OTEL_AGENT_JAR);
+    command.set(command.indexOf("-cp") + 1, classPath(engine));
+    int exit = Processes.run(command, jvm.dir, "jvm", null, Duration.ofSeconds(150));
+    String context = engine + " on " + jdk + "\n" + jvm.describe();
+    assertEquals(0, exit, context);
+    assertTrue(jvm.stdout().contains("handshake-doctor: " + CAUSE), "the application's exception carries the diagnosis\n" + context);
+
+    String requestName = "request " + engine;
+    List<List<Map<String, Object>>> traces = awaitAnnotatedTrace(service);
+    StringBuilder seen = new StringBuilder();
+    int annotated = 0;
+    for (List<Map<String, Object>> trace : traces) {
+      boolean hasRequest = trace.stream().anyMatch(s -> requestName.equals(s.get("name")));
+      for (Map<String, Object> span : trace) {
+        String failure = failureAnnotation(span);
+        seen.append(span.get("traceId")).append(' ').append(span.get("kind")).append(' ').append(span.get("name"))
+            .append(failure == null ? "" : " [event]").append('\n');
+        if (failure == null) {
+          continue;
+        }
+        annotated++;
+        assertTrue(hasRequest, "the failure is not in the request's trace:\n" + seen + context);
+        assertTrue(failure.contains("\"handshake_doctor.cause\":\"" + CAUSE + "\""), failure);
+        assertTrue(failure.contains("\"handshake_doctor.side\":\"client\""), failure);
+        assertTrue(failure.contains("\"server.port\":" + port), failure);
+        if (engine.equals("grpc")) {
+          assertEquals("CLIENT", span.get("kind"), "the gRPC call's own span:\n" + seen);
+        } else {
+          assertEquals(requestName, span.get("name"), "the request's span:\n" + seen);
+        }
+      }
+    }
+    // gRPC may reconnect at once after a failed handshake: a second real handshake, a second event.
+    assertTrue(annotated >= 1 && annotated <= 2, annotated + " spans with the event:\n" + seen + context);
+  }
+
+  private static List<List<Map<String, Object>>> awaitAnnotatedTrace(String service) throws Exception {
+    List<List<Map<String, Object>>> traces = List.of();
+    for (int i = 0; i < 40; i++) {
+      traces = zipkin.traces(service);
+      if (traces.stream().flatMap(List::stream).anyMatch(s -> failureAnnotation(s) != null)) {
+        break;
+      }
+      Thread.sleep(250);
+    }
+    return traces;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String failureAnnotation(Map<String, Object> span) {
+    Object annotations = span.get("annotations");
+    if (!(annotations instanceof List)) {
+      return null;
+    }
+    for (Object a : (List<Object>) annotations) {
+      String value = String.valueOf(((Map<String, Object>) a).get("value"));
+      if (value.startsWith("\"handshake_doctor.handshake.failure\":")) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  /** The engine's own class path (as its IT forks it) and the application's OpenTelemetry API. */
+  private static String classPath(String engine) {
+    String engineClassPath =
+        engine.equals("grpc")
+            ? GrpcClientIT.grpcClassPath()
+            : engine.equals("netty-tcnative")
+                ? NettyTcnativeClientIT.nettyClassPath()
+                : EngineClassPath.jarsIn("bc.jsse.dir", "target/bc-jsse", 3);
+    String api =
+        EngineClassPath.fromTestClassPath(
+            e -> e.contains("/io/opentelemetry/opentelemetry-api/")
+                || e.contains("/io/opentelemetry/opentelemetry-context/")
+                || e.contains("/io/opentelemetry/opentelemetry-common/"));
+    return engineClassPath + File.pathSeparator + api;
+  }
+}
