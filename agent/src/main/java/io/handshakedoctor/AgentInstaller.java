@@ -3,6 +3,7 @@ package io.handshakedoctor;
 import io.handshakedoctor.config.AgentConfig;
 import io.handshakedoctor.config.ConfigSource;
 import java.lang.instrument.Instrumentation;
+import java.util.function.BiConsumer;
 import java.util.jar.JarFile;
 
 /**
@@ -11,7 +12,7 @@ import java.util.jar.JarFile;
  * diagnosis, files and logging wait for the first failure. A later attach to the same JVM comes
  * to {@link #reconfigure}: it applies the new settings and installs nothing a second time.
  */
-public final class AgentInstaller {
+public final class AgentInstaller implements BiConsumer<String, Object[]> {
   /** Where the running agent says what an attach did; the attach command prints it. */
   static final String STATUS_PROPERTY = "handshake.doctor.status";
 
@@ -19,7 +20,25 @@ public final class AgentInstaller {
   private static String arguments = "";
   private static Reporting reporting;
 
-  private AgentInstaller() {}
+  /** Made once by the launcher, which calls {@link #accept} instead of reflecting on the methods. */
+  public AgentInstaller() {}
+
+  /**
+   * The launcher's entry: {@code installation} is {instrumentation, attached, agent jar} for the
+   * first start, null for a later attach (then only the settings change).
+   */
+  @Override
+  public void accept(String arguments, Object[] installation) {
+    if (installation == null) {
+      reconfigure(arguments);
+      return;
+    }
+    try {
+      install(arguments, (Instrumentation) installation[0], (Boolean) installation[1], (JarFile) installation[2]);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   public static synchronized void install(
       String arguments, Instrumentation inst, boolean attached, JarFile agentJar)

@@ -192,6 +192,11 @@ public final class CapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void bcEngineUnwrapping(Object engine, ByteBuffer source) {
+    bcJsse.engineUnwrapping(engine, source);
+  }
+
+  @Override
   public void nativeEngineCreated(Object engine) {
     nativeEngines.created(engine);
   }

@@ -146,6 +146,11 @@ public class ForwardingListener implements HandshakeListener {
   }
 
   @Override
+  public void bcEngineUnwrapping(Object engine, ByteBuffer source) {
+    delegate.bcEngineUnwrapping(engine, source);
+  }
+
+  @Override
   public void internalError(String where, Throwable error) {
     delegate.internalError(where, error);
   }

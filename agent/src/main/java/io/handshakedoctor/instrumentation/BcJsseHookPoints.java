@@ -8,6 +8,7 @@ import static io.handshakedoctor.instrumentation.HookArgument.TRUE;
 import static io.handshakedoctor.instrumentation.HookArgument.field;
 import static io.handshakedoctor.instrumentation.HookArgument.parameter;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -44,6 +45,8 @@ public final class BcJsseHookPoints {
                       "bcClientKeyChosen",
                       "(" + OBJECT + "[" + STRING + OBJECT + OBJECT + ")V",
                       THIS, parameter(0), parameter(1), RETURNED)));
+  /** The engine also hands over its input until its handshake completes ({@code connection} set). */
+  private static final List<HookPoint> ENGINE_POINTS = engineHookPoints();
   private static final List<HookPoint> CLIENT_POINTS = alertPoints(TRUE);
   private static final List<HookPoint> SERVER_POINTS = alertPoints(FALSE);
   private static final List<HookPoint> ALERT_RECEIVED_POINTS =
@@ -63,10 +66,11 @@ public final class BcJsseHookPoints {
     if (internalName == null || !internalName.startsWith("org/bouncycastle/")) {
       return Collections.emptyList();
     }
-    if (inProvider(internalName, "ProvSSLSocketDirect")
-        || inProvider(internalName, "ProvSSLSocketWrap")
-        || inProvider(internalName, "ProvSSLEngine")) {
+    if (inProvider(internalName, "ProvSSLSocketDirect") || inProvider(internalName, "ProvSSLSocketWrap")) {
       return CONNECTION_POINTS;
+    }
+    if (inProvider(internalName, "ProvSSLEngine")) {
+      return ENGINE_POINTS;
     }
     if (inProvider(internalName, "ProvTlsClient")) {
       return CLIENT_POINTS;
@@ -83,6 +87,24 @@ public final class BcJsseHookPoints {
     return internalName.length() == PROVIDER.length() + simpleName.length()
         && internalName.startsWith(PROVIDER)
         && internalName.endsWith(simpleName);
+  }
+
+  private static List<HookPoint> engineHookPoints() {
+    List<HookPoint> points = new ArrayList<>(CONNECTION_POINTS);
+    // Every SSLEngine.unwrap overload ends here. An engine keeps no copy of a record it refuses,
+    // so the peer's bytes are only here; guarded by BC's own field, set when the handshake
+    // completes: nothing is called after the handshake.
+    points.add(
+        new HookPoint(
+                "ProvSSLEngine.unwrap(ByteBuffer, ByteBuffer[], int, int)",
+                MethodPattern.named("unwrap").parameters(4).parameter(0, "Ljava/nio/ByteBuffer;"))
+            .onEnter(
+                new HookCall(
+                    "bcEngineUnwrapping",
+                    "(" + OBJECT + "Ljava/nio/ByteBuffer;)V",
+                    HookGuard.firstCall("connection", "L" + PROVIDER + "ProvSSLConnection;"),
+                    THIS, parameter(0))));
+    return List.copyOf(points);
   }
 
   /** {@code check*Trusted(X509Certificate[], String)}: the application's trust manager, and its verdict. */

@@ -3,6 +3,7 @@ package io.handshakedoctor.launcher;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.net.URI;
+import java.util.function.BiConsumer;
 import java.util.jar.JarFile;
 
 /**
@@ -13,8 +14,12 @@ import java.util.jar.JarFile;
 public final class HandshakeDoctorAgent {
   private static final String INSTALLER = "io.handshakedoctor.AgentInstaller";
 
-  /** The running copy's installer, so that attaching again only applies the new settings. */
-  private static Class<?> installer;
+  /**
+   * The running copy's installer, so that attaching again only applies the new settings. It is
+   * called through a java.base interface, not {@code Method.invoke}: on JDK 18 and newer a
+   * reflective call spins method-handle classes for its signature, tens of milliseconds at start-up.
+   */
+  private static BiConsumer<String, Object[]> installer;
 
   private HandshakeDoctorAgent() {}
 
@@ -31,10 +36,11 @@ public final class HandshakeDoctorAgent {
     try {
       if (installer != null) {
         if (arguments != null && arguments.startsWith(ReportCommand.ARGUMENT)) {
-          ReportCommand.answer(installer.getClassLoader(), arguments); // report <pid>: no new settings
+          // report <pid>: no new settings
+          ReportCommand.answer(installer.getClass().getClassLoader(), arguments);
           return;
         }
-        installer.getMethod("reconfigure", String.class).invoke(null, arguments);
+        installer.accept(arguments, null); // no installation: reconfigure
         return;
       }
       if (System.getProperty("handshake.doctor.started") != null) {
@@ -46,10 +52,12 @@ public final class HandshakeDoctorAgent {
       // into the boot loader); everything else sits under inst/ where no other loader looks.
       ClassLoader agentLoader =
           new IsolatedClassLoader(jar, ClassLoader.getPlatformClassLoader());
-      installer = Class.forName(INSTALLER, true, agentLoader);
-      installer
-          .getMethod("install", String.class, Instrumentation.class, boolean.class, JarFile.class)
-          .invoke(null, arguments, instrumentation, attached, new JarFile(jar));
+      @SuppressWarnings("unchecked")
+      BiConsumer<String, Object[]> entry =
+          (BiConsumer<String, Object[]>)
+              Class.forName(INSTALLER, true, agentLoader).getDeclaredConstructor().newInstance();
+      installer = entry;
+      entry.accept(arguments, new Object[] {instrumentation, attached, new JarFile(jar)});
     } catch (Throwable t) {
       System.err.println("handshake-doctor: agent not started: " + t);
     }

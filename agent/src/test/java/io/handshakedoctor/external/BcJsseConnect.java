@@ -26,17 +26,8 @@ public final class BcJsseConnect {
   private BcJsseConnect() {}
 
   public static void main(String[] args) throws Exception {
-    // BC's crypto provider first and its JSSE second, as BC documents (BCJSSE's default
-    // SecureRandom comes from bcprov).
-    Security.insertProviderAt(provider("org.bouncycastle.jce.provider.BouncyCastleProvider"), 1);
-    Security.insertProviderAt(provider("org.bouncycastle.jsse.provider.BouncyCastleJsseProvider"), 2);
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    try (InputStream in = new FileInputStream(args[0])) {
-      trust.setCertificateEntry("root", (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
+    installBouncyCastle();
+    TrustManagerFactory tmf = trustingOnly(args[0]);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, tmf.getTrustManagers(), null);
     System.out.println("provider: " + context.getProvider().getName() + " " + tmf.getProvider().getName());
@@ -67,6 +58,29 @@ public final class BcJsseConnect {
       }
       return "ok";
     });
+  }
+
+  /**
+   * BC's crypto provider first and its JSSE second, as BC documents (BCJSSE's default SecureRandom
+   * comes from bcprov); returns BCJSSE.
+   */
+  static Provider installBouncyCastle() throws Exception {
+    Provider jsse = provider("org.bouncycastle.jsse.provider.BouncyCastleJsseProvider");
+    Security.insertProviderAt(provider("org.bouncycastle.jce.provider.BouncyCastleProvider"), 1);
+    Security.insertProviderAt(jsse, 2);
+    return jsse;
+  }
+
+  /** The root of {@code pemFile} as a trust manager factory of the default algorithm (BC's, once installed). */
+  static TrustManagerFactory trustingOnly(String pemFile) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    try (InputStream in = new FileInputStream(pemFile)) {
+      trust.setCertificateEntry("root", (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    return tmf;
   }
 
   private static Provider provider(String className) throws Exception {

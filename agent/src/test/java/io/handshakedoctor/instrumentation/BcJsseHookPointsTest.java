@@ -11,7 +11,7 @@ class BcJsseHookPointsTest {
   void hooksBcConnectionsPeersAndTheReceivedAlertException() {
     assertEquals(3, BcJsseHookPoints.forClass("org/bouncycastle/jsse/provider/ProvSSLSocketDirect").size());
     assertEquals(3, BcJsseHookPoints.forClass("org/bouncycastle/jsse/provider/ProvSSLSocketWrap").size());
-    assertEquals(3, BcJsseHookPoints.forClass("org/bouncycastle/jsse/provider/ProvSSLEngine").size());
+    assertEquals(4, BcJsseHookPoints.forClass("org/bouncycastle/jsse/provider/ProvSSLEngine").size());
     assertEquals(2, BcJsseHookPoints.forClass("org/bouncycastle/jsse/provider/ProvTlsClient").size());
     assertEquals(2, BcJsseHookPoints.forClass("org/bouncycastle/jsse/provider/ProvTlsServer").size());
     assertTrue(BcJsseHookPoints.isHooked("org/bouncycastle/tls/TlsFatalAlertReceived"));

@@ -29,7 +29,7 @@ import java.util.TreeMap;
  */
 public final class Report {
   private static final String PLAIN = "plain";
-  private static final List<String> ORDER = Arrays.asList("plain", "agent", "debug", "otel");
+  private static final List<String> ORDER = Arrays.asList("plain", "agent", "agent_noinv", "debug", "otel");
 
   private Report() {}
 

@@ -369,6 +369,22 @@ public final class HandshakeHooks {
     }
   }
 
+  /**
+   * A BouncyCastle JSSE {@code SSLEngine} whose handshake has not completed is about to read
+   * {@code source}.
+   */
+  public static void bcEngineUnwrapping(Object engine, ByteBuffer source) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.bcEngineUnwrapping(engine, source);
+    } catch (Throwable t) {
+      suppressed(l, "bcEngineUnwrapping", t);
+    }
+  }
+
   private static void suppressed(HandshakeListener l, String where, Throwable t) {
     suppressedErrors.incrementAndGet();
     try {

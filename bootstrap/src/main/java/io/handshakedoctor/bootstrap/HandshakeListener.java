@@ -113,6 +113,13 @@ public interface HandshakeListener {
   /** BouncyCastle made the exception for a fatal alert it received (a {@code TlsFatalAlertReceived}). */
   void bcFatalAlertReceivedThrown(Throwable exception);
 
+  /**
+   * A BouncyCastle JSSE {@code SSLEngine} whose handshake has not completed is about to read
+   * {@code source} (its position at the next record): the peer's bytes, should BC refuse them as
+   * not TLS (an engine keeps no copy).
+   */
+  void bcEngineUnwrapping(Object engine, ByteBuffer source);
+
   /** An error inside the agent that a hook caught; the host carries on. */
   void internalError(String where, Throwable error);
 }

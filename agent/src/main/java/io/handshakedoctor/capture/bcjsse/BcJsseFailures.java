@@ -3,6 +3,7 @@ package io.handshakedoctor.capture.bcjsse;
 import io.handshakedoctor.capture.FailureSink;
 import io.handshakedoctor.capture.RequestContexts;
 import io.handshakedoctor.evidence.HandshakeEvidence;
+import java.nio.ByteBuffer;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ public final class BcJsseFailures {
   private final Map<Object, BcTrustVerdict> rejectedChains = new IdentityHashMap<>();
   private final Map<Object, BcClientKeyRequest> unansweredRequests = new IdentityHashMap<>();
   private final ThreadLocal<BcReceivedAlert> receivedOnThisThread = new ThreadLocal<>();
+  private final ThreadLocal<BcEngineInput> engineInputOnThisThread = ThreadLocal.withInitial(BcEngineInput::new);
   private final int maxRemembered;
   private final BcJsseEvidence evidence = new BcJsseEvidence();
   private final FailureSink sink;
@@ -62,6 +64,17 @@ public final class BcJsseFailures {
     }
   }
 
+  /**
+   * An engine still in its handshake is about to read {@code source}: remembered by reference on
+   * this thread (no copy, no allocation once the thread has its holder) until the thread's next
+   * handshaking unwrap, in case BC refuses the bytes as not TLS.
+   */
+  public void engineUnwrapping(Object engine, ByteBuffer source) {
+    BcEngineInput input = engineInputOnThisThread.get();
+    input.engine = engine;
+    input.source = source;
+  }
+
   public void alertRaised(
       Object connection, boolean client, short level, short description, String message, Throwable cause) {
     if (level != FATAL || connection == null) {
@@ -69,7 +82,8 @@ public final class BcJsseFailures {
     }
     HandshakeEvidence e =
         evidence.assemble(
-            connection, client, rejection(connection), unanswered(connection), description, true, message, cause);
+            connection, client, rejection(connection), unanswered(connection), description, true, message, cause,
+            engineInput(connection));
     if (e != null) {
       sink.handshakeFailed(e, cause, requestContexts.current());
     }
@@ -98,10 +112,24 @@ public final class BcJsseFailures {
             alert.description,
             false,
             null,
-            exception);
+            exception,
+            null);
     if (e != null) {
       sink.handshakeFailed(e, exception, requestContexts.current());
     }
+  }
+
+  /**
+   * The record the engine was reading when BC raised its alert (it reads a record from its
+   * position without moving it when it refuses it), or null when this thread's last handshaking
+   * unwrap was another connection's; the reference is dropped either way.
+   */
+  private ByteBuffer engineInput(Object connection) {
+    BcEngineInput input = engineInputOnThisThread.get();
+    ByteBuffer source = input.engine == connection ? input.source : null;
+    input.engine = null;
+    input.source = null;
+    return source;
   }
 
   private BcTrustVerdict rejection(Object connection) {
@@ -136,6 +164,11 @@ public final class BcJsseFailures {
       this.failure = failure;
       this.peerIsServer = peerIsServer;
     }
+  }
+
+  private static final class BcEngineInput {
+    Object engine;
+    ByteBuffer source;
   }
 
   private static final class BcReceivedAlert {
