@@ -2,6 +2,7 @@ package io.handshakedoctor.capture;
 
 import io.handshakedoctor.bootstrap.HandshakeListener;
 import io.handshakedoctor.capture.bcjsse.BcJsseFailures;
+import io.handshakedoctor.capture.netty.NettyHandlerFailures;
 import io.handshakedoctor.capture.jsse.JsseConnectionReader;
 import io.handshakedoctor.capture.tcnative.NativeEngineCaptures;
 import io.handshakedoctor.evidence.FailureOrigin;
@@ -25,6 +26,8 @@ public final class CapturingListener implements HandshakeListener {
   private final EvidenceAssembler assembler;
   /** netty-tcnative's OpenSSL/BoringSSL engines (Netty, gRPC's shaded copy): their own captures. */
   private final NativeEngineCaptures nativeEngines;
+  /** Netty's SslHandler failing a handshake before its engine saw anything (a peer that does not speak TLS). */
+  private final NettyHandlerFailures nettyHandlers;
   /** BouncyCastle JSSE's sockets and engines: failures from its own alert callbacks. */
   private final BcJsseFailures bcJsse;
   private final FailureSink sink;
@@ -92,6 +95,7 @@ public final class CapturingListener implements HandshakeListener {
     this.assembler = new EvidenceAssembler(connections, lastHealthy);
     this.requestContexts = new RequestContexts(contexts);
     this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink, requestContexts);
+    this.nettyHandlers = new NettyHandlerFailures(sink, nativeEngines, requestContexts);
     this.bcJsse = new BcJsseFailures(maxInFlight, sink, requestContexts);
     this.sink = sink;
     this.errors = errors;
@@ -199,6 +203,11 @@ public final class CapturingListener implements HandshakeListener {
   @Override
   public void nativeEngineCreated(Object engine) {
     nativeEngines.created(engine);
+  }
+
+  @Override
+  public void nettyHandshakeFailing(Object engine, Object channelContext, Throwable cause) {
+    nettyHandlers.failing(engine, channelContext, cause);
   }
 
   @Override

@@ -84,6 +84,11 @@ public class ForwardingListener implements HandshakeListener {
   }
 
   @Override
+  public void nettyHandshakeFailing(Object engine, Object channelContext, Throwable cause) {
+    delegate.nettyHandshakeFailing(engine, channelContext, cause);
+  }
+
+  @Override
   public void engineCreated(Object engine, Object transportContext) {
     delegate.engineCreated(engine, transportContext);
   }

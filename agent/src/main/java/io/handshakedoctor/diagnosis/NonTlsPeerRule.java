@@ -12,7 +12,8 @@ final class NonTlsPeerRule implements DiagnosisRule {
     boolean jsseSaidSo =
         f.mentions("Unsupported or unrecognized SSL message")
             || f.mentions("Unrecognized SSL message")
-            || f.mentions("plaintext connection?");
+            || f.mentions("plaintext connection?")
+            || f.mentions("not an SSL/TLS record"); // Netty's SslHandler (NotSslRecordException)
     byte[] sample = e.peerBytesSample();
     boolean bytesSaySo = sample != null && sample.length > 0 && !PeerBytes.isTls(sample);
     if (!jsseSaidSo && !bytesSaySo) {

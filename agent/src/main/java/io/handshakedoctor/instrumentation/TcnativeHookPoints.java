@@ -4,6 +4,7 @@ import static io.handshakedoctor.instrumentation.HookArgument.FALSE;
 import static io.handshakedoctor.instrumentation.HookArgument.RETURNED;
 import static io.handshakedoctor.instrumentation.HookArgument.THIS;
 import static io.handshakedoctor.instrumentation.HookArgument.THROWN;
+import static io.handshakedoctor.instrumentation.HookArgument.field;
 import static io.handshakedoctor.instrumentation.HookArgument.TRUE;
 import static io.handshakedoctor.instrumentation.HookArgument.parameter;
 
@@ -39,6 +40,9 @@ public final class TcnativeHookPoints {
           "ReferenceCountedOpenSslServerContext$TrustManagerVerifyCallback");
 
   private static final List<HookPoint> ENGINE_POINTS = enginePoints();
+  /** Netty's handler, whatever the engine under it: where it fails a handshake for reasons of its own. */
+  private static final String HANDLER = "SslHandler";
+  private static final List<HookPoint> HANDLER_POINTS = List.of(handlerFailure());
   private static final List<HookPoint> CLIENT_VERIFIER_POINTS = List.of(trustCheck(TRUE));
   private static final List<HookPoint> SERVER_VERIFIER_POINTS = List.of(trustCheck(FALSE));
 
@@ -58,6 +62,9 @@ public final class TcnativeHookPoints {
     }
     if (named(internalName, ENGINE)) {
       return ENGINE_POINTS;
+    }
+    if (named(internalName, HANDLER)) {
+      return HANDLER_POINTS;
     }
     for (String verifier : CLIENT_VERIFIERS) {
       if (named(internalName, verifier)) {
@@ -112,6 +119,23 @@ public final class TcnativeHookPoints {
                     "nativeEngineUnwrapped",
                     "(" + OBJECT + BYTE_BUFFERS + "II" + OBJECT + THROWABLE + ")V",
                     THIS, parameter(0), parameter(1), parameter(2), RETURNED, THROWN)));
+  }
+
+  /**
+   * {@code SslHandler.setHandshakeFailure(ChannelHandlerContext, Throwable, boolean, boolean, boolean)} (the
+   * two-argument overload delegates to it): Netty fails the handshake itself, the engine never having thrown,
+   * e.g. the peer's first bytes are not a TLS record ({@code NotSslRecordException}, before any unwrap). Passes
+   * the handler's engine and context.
+   */
+  private static HookPoint handlerFailure() {
+    return new HookPoint(
+            "SslHandler.setHandshakeFailure(ChannelHandlerContext, Throwable, boolean, boolean, boolean)",
+            MethodPattern.named("setHandshakeFailure").parameters(5).parameter(1, THROWABLE))
+        .onEnter(
+            new HookCall(
+                "nettyHandshakeFailing",
+                "(" + OBJECT + OBJECT + THROWABLE + ")V",
+                field("engine", "Ljavax/net/ssl/SSLEngine;"), parameter(0), parameter(1)));
   }
 
   /**

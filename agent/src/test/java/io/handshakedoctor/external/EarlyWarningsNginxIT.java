@@ -1,5 +1,6 @@
 package io.handshakedoctor.external;
 
+import io.handshakedoctor.testsupport.BuiltJars;
 import static io.handshakedoctor.external.ExternalPki.APP_HOST;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,7 +153,7 @@ class EarlyWarningsNginxIT {
   }
 
   private static String report(TestJdk jdk, long pid, Path dir, boolean json) throws Exception {
-    List<String> command = new ArrayList<>(Arrays.asList(jdk.java(), "-jar", ForkedJvm.AGENT_JAR.toString(), "report", Long.toString(pid)));
+    List<String> command = new ArrayList<>(Arrays.asList(jdk.java(), "-jar", BuiltJars.AGENT.toString(), "report", Long.toString(pid)));
     if (json) {
       command.add("--json");
     }

@@ -1,5 +1,6 @@
 package io.handshakedoctor.external;
 
+import io.handshakedoctor.testsupport.BuiltJars;
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import io.handshakedoctor.testsupport.TestJdk;
@@ -8,7 +9,6 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +19,6 @@ import java.util.Map;
  * built agent jar, with a hosts file mapping the demo names to 127.0.0.1, and the events it wrote.
  */
 final class ForkedJvm {
-  static final Path AGENT_JAR = Paths.get(System.getProperty("agent.jar", "target/handshake-doctor.jar")).toAbsolutePath();
-  static final Path SAMPLES_JAR =
-      Paths.get(System.getProperty("samples.jar", "../sample-apps/target/sample-apps.jar")).toAbsolutePath();
   static final String CONNECT = "io.handshakedoctor.samples.external.Connect";
   static final String SERVE = "io.handshakedoctor.samples.external.Serve";
   private static final Type EVENT = new TypeToken<Map<String, Object>>() {}.getType();
@@ -52,11 +49,11 @@ final class ForkedJvm {
     Files.write(hosts, ("127.0.0.1 " + ExternalPki.APP_HOST + " " + ExternalPki.OTHER_HOST + "\n").getBytes(StandardCharsets.US_ASCII));
     List<String> command = new ArrayList<>();
     command.add(jdk.java());
-    command.add("-javaagent:" + AGENT_JAR + "=events.file=" + events + ",log=stderr,dedup.interval=0" + agentOptions);
+    command.add("-javaagent:" + BuiltJars.AGENT + "=events.file=" + events + ",log=stderr,dedup.interval=0" + agentOptions);
     command.add("-Djdk.net.hosts.file=" + hosts);
     command.addAll(jvmArgs);
     command.add("-cp");
-    command.add(SAMPLES_JAR.toString());
+    command.add(BuiltJars.SAMPLES.toString());
     command.add(mainClass);
     command.addAll(args);
     return command;

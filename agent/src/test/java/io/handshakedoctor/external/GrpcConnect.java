@@ -36,7 +36,7 @@ public final class GrpcConnect {
       }
     }
   };
-  private static final MethodDescriptor<byte[], byte[]> CALL = MethodDescriptor.<byte[], byte[]>newBuilder()
+  static final MethodDescriptor<byte[], byte[]> CALL = MethodDescriptor.<byte[], byte[]>newBuilder()
       .setType(MethodDescriptor.MethodType.UNARY)
       .setFullMethodName("handshakedoctor.Echo/Call")
       .setRequestMarshaller(BYTES)

@@ -1,5 +1,6 @@
 package io.handshakedoctor.it;
 
+import io.handshakedoctor.testsupport.BuiltJars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,7 @@ class AttachIT {
   void attachingToARunningJvmDiagnosesItsNextFailures(TestJdk jdk) throws Exception {
     Path events = Files.createTempDirectory("hd-attach").resolve("events.jsonl");
     String classPath =
-        Paths.get("target/test-classes").toAbsolutePath() + java.io.File.pathSeparator + ForkedRun.SAMPLES_JAR;
+        Paths.get("target/test-classes").toAbsolutePath() + java.io.File.pathSeparator + BuiltJars.SAMPLES;
     Process target =
         new ProcessBuilder(jdk.java(), "-cp", classPath, AttachTarget.class.getName())
             .redirectErrorStream(true)
@@ -38,7 +39,7 @@ class AttachIT {
       Thread.sleep(1500); // let it fail a few handshakes without the agent: JSSE is loaded
       Process attach =
           new ProcessBuilder(
-                  jdk.java(), "-jar", ForkedRun.AGENT_JAR.toString(), Long.toString(target.pid()),
+                  jdk.java(), "-jar", BuiltJars.AGENT.toString(), Long.toString(target.pid()),
                   "log=off,dedup.interval=0,events.file=" + events)
               .redirectErrorStream(true)
               .start();

@@ -1,5 +1,6 @@
 package io.handshakedoctor.it;
 
+import io.handshakedoctor.testsupport.BuiltJars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,7 @@ class ClassLoaderClashIT {
     Path dir = Files.createTempDirectory("hd-clash");
     String libraryPath;
     try (Stream<Path> jars = Files.list(libraries)) {
-      libraryPath = Stream.concat(Stream.of(ForkedRun.SAMPLES_JAR), jars.sorted())
+      libraryPath = Stream.concat(Stream.of(BuiltJars.SAMPLES), jars.sorted())
           .map(Path::toString)
           .collect(Collectors.joining(File.pathSeparator));
     }
@@ -49,7 +50,7 @@ class ClassLoaderClashIT {
     Path events = dir.resolve("events.jsonl");
     List<String> command = new ArrayList<>(List.of(
         jdk.java(),
-        "-javaagent:" + ForkedRun.AGENT_JAR + "=log=stderr,events.file=" + events,
+        "-javaagent:" + BuiltJars.AGENT + "=log=stderr,events.file=" + events,
         "-cp", classPath, "host.ClashingHostApp"));
     Process p = new ProcessBuilder(command)
         .redirectOutput(dir.resolve("out").toFile())

@@ -1,24 +1,22 @@
 package io.handshakedoctor.it;
 
+import io.handshakedoctor.testsupport.BuiltJars;
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
+import io.handshakedoctor.testsupport.ForkedProcess;
 import io.handshakedoctor.testsupport.TestJdk;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One forked JVM running a sample app, with or without the agent, and what it left behind. */
 final class ForkedRun {
-  static final Path AGENT_JAR = Paths.get(System.getProperty("agent.jar", "target/handshake-doctor.jar")).toAbsolutePath();
-  static final Path SAMPLES_JAR =
-      Paths.get(System.getProperty("samples.jar", "../sample-apps/target/sample-apps.jar")).toAbsolutePath();
   private static final Type EVENT = new TypeToken<Map<String, Object>>() {}.getType();
 
   final int exitCode;
@@ -51,38 +49,31 @@ final class ForkedRun {
   private static ForkedRun fork(
       TestJdk jdk, String agentOptions, boolean agentInToolOptions, List<String> jvmArgs, String... args)
       throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory("hd-it");
+    Path dir = ForkedProcess.newFolder("hd-it");
     Path events = dir.resolve("events.jsonl");
-    Path hosts = dir.resolve("hosts");
-    Files.writeString(hosts, "127.0.0.1 app.handshake-doctor.test other.handshake-doctor.test\n");
     List<String> command = new ArrayList<>();
     command.add(jdk.java());
     String agent = null;
     if (agentOptions != null) {
       String options = "events.file=" + events + ",log=stderr" + (agentOptions.isEmpty() ? "" : "," + agentOptions);
-      agent = "-javaagent:" + AGENT_JAR + "=" + options;
+      agent = "-javaagent:" + BuiltJars.AGENT + "=" + options;
     }
     if (agent != null && !agentInToolOptions) {
       command.add(agent);
     }
-    command.add("-Djdk.net.hosts.file=" + hosts);
+    command.add(ForkedProcess.hostsOption(dir));
     command.addAll(jvmArgs);
     command.add("-jar");
-    command.add(SAMPLES_JAR.toString());
+    command.add(BuiltJars.SAMPLES.toString());
     command.addAll(List.of(args));
-    Path out = dir.resolve("stdout");
-    Path err = dir.resolve("stderr");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-    // One set by the machine or CI would add its flags (or a second agent) to every run compared here.
-    builder.environment().remove("JAVA_TOOL_OPTIONS");
-    if (agent != null && agentInToolOptions) {
-      builder.environment().put("JAVA_TOOL_OPTIONS", agent);
-    }
-    Process p = builder.start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + command);
-    }
+    String toolOptions = agent != null && agentInToolOptions ? agent : null;
+    ForkedProcess p = ForkedProcess.run(command, dir, false, environment -> {
+      // One set by the machine or CI would add its flags (or a second agent) to every run compared here.
+      environment.remove("JAVA_TOOL_OPTIONS");
+      if (toolOptions != null) {
+        environment.put("JAVA_TOOL_OPTIONS", toolOptions);
+      }
+    }, Duration.ofSeconds(120));
     List<Map<String, Object>> parsed = new ArrayList<>();
     if (Files.exists(events)) {
       Gson gson = new Gson();
@@ -95,11 +86,7 @@ final class ForkedRun {
         }
       }
     }
-    return new ForkedRun(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8),
-        parsed);
+    return new ForkedRun(p.exitCode, p.stdout, p.stderr, parsed);
   }
 
   /** The events written for {@code side} (client or server). */

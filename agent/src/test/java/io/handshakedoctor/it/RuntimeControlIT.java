@@ -1,5 +1,6 @@
 package io.handshakedoctor.it;
 
+import io.handshakedoctor.testsupport.BuiltJars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +92,7 @@ class RuntimeControlIT {
   }
 
   private static Process startTarget(TestJdk jdk, List<String> jvmArgs, Path out) throws Exception {
-    String classPath = Paths.get("target/test-classes").toAbsolutePath() + File.pathSeparator + ForkedRun.SAMPLES_JAR;
+    String classPath = Paths.get("target/test-classes").toAbsolutePath() + File.pathSeparator + BuiltJars.SAMPLES;
     List<String> command = new java.util.ArrayList<>(List.of(jdk.java()));
     command.addAll(jvmArgs);
     command.addAll(List.of("-cp", classPath, AttachTarget.class.getName(), "120"));
@@ -102,7 +103,7 @@ class RuntimeControlIT {
   }
 
   private static String attach(TestJdk jdk, Process target, int expectedExit, String options) throws Exception {
-    Process attach = new ProcessBuilder(jdk.java(), "-jar", ForkedRun.AGENT_JAR.toString(), Long.toString(target.pid()), options)
+    Process attach = new ProcessBuilder(jdk.java(), "-jar", BuiltJars.AGENT.toString(), Long.toString(target.pid()), options)
         .redirectErrorStream(true).start();
     String output = new String(attach.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(attach.waitFor(60, TimeUnit.SECONDS));

@@ -1,5 +1,6 @@
 package io.handshakedoctor.it;
 
+import io.handshakedoctor.testsupport.BuiltJars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.handshakedoctor.testsupport.TestJdk;
@@ -16,7 +17,7 @@ class VersionIT {
 
   @Test
   void theManifestCarriesTheProjectsTitleAndVersion() throws Exception {
-    try (JarFile jar = new JarFile(ForkedRun.AGENT_JAR.toFile())) {
+    try (JarFile jar = new JarFile(BuiltJars.AGENT.toFile())) {
       Attributes main = jar.getManifest().getMainAttributes();
       assertEquals("handshake-doctor", main.getValue(Attributes.Name.IMPLEMENTATION_TITLE));
       assertEquals(VERSION, main.getValue(Attributes.Name.IMPLEMENTATION_VERSION));
@@ -25,7 +26,7 @@ class VersionIT {
 
   @Test
   void dashDashVersionPrintsTheJarsVersion() throws Exception {
-    Process p = new ProcessBuilder(TestJdk.running().java(), "-jar", ForkedRun.AGENT_JAR.toString(), "--version")
+    Process p = new ProcessBuilder(TestJdk.running().java(), "-jar", BuiltJars.AGENT.toString(), "--version")
         .redirectErrorStream(true)
         .start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,7 @@
 package io.handshakedoctor.logging;
 
+import io.handshakedoctor.testsupport.BuiltJars;
+import io.handshakedoctor.testsupport.ForkedProcess;
 import io.handshakedoctor.logging.apps.JulApp;
 import io.handshakedoctor.logging.apps.Log4j2App;
 import io.handshakedoctor.logging.apps.LogbackApp;
@@ -8,13 +10,10 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One of the small applications in {@code apps}, forked with only its logging framework on the
@@ -31,8 +30,6 @@ enum LoggingApp {
   /** The JUL app with slf4j-api but no SLF4J provider on its class path (SLF4J's NOP fallback). */
   JUL_WITH_SLF4J_API_ONLY(JulApp.class, "WARNING", List.of("slf4j-api-"));
 
-  static final Path AGENT_JAR =
-      Paths.get(System.getProperty("agent.jar", "target/handshake-doctor.jar")).toAbsolutePath();
 
   private final Class<?> main;
   /** How the framework writes the level of the agent's WARNING line with our patterns. */
@@ -59,7 +56,7 @@ enum LoggingApp {
     List<String> command = new ArrayList<>();
     command.add(jdk.java());
     if (agentOptions != null) {
-      command.add("-javaagent:" + AGENT_JAR + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+      command.add("-javaagent:" + BuiltJars.AGENT + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
     }
     if (isJul()) {
       command.add("-Djava.util.logging.config.file=" + resource("logging-apps/jul.properties"));
@@ -68,16 +65,8 @@ enum LoggingApp {
     command.add(classPath());
     command.add(main.getName());
     command.add(client);
-    Path dir = Files.createTempDirectory("hd-logging");
-    Path out = dir.resolve("stdout");
-    Path err = dir.resolve("stderr");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + command);
-    }
-    return new Output(
-        command, p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    ForkedProcess p = ForkedProcess.run(command, ForkedProcess.newFolder("hd-logging"), Duration.ofSeconds(120));
+    return new Output(command, p.exitCode, p.stdout, p.stderr);
   }
 
   private String classPath() {

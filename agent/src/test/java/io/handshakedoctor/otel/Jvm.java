@@ -1,20 +1,17 @@
 package io.handshakedoctor.otel;
 
+import io.handshakedoctor.testsupport.ForkedProcess;
 import io.handshakedoctor.testsupport.TestJdk;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** A JDK to fork ({@link TestJdk}), and one forked run's result. */
 final class Jvm {
-  static final Path AGENT_JAR = path("agent.jar", "target/handshake-doctor.jar");
-  static final Path SAMPLES_JAR = path("samples.jar", "../sample-apps/target/sample-apps.jar");
   static final Path OTEL_AGENT_JAR = path("otel.javaagent.jar", "target/otel-it/opentelemetry-javaagent.jar");
   static final Path ZIPKIN_JAR = path("zipkin.jar", "target/otel-it/zipkin-server-exec.jar");
 
@@ -42,20 +39,8 @@ final class Jvm {
     List<String> command = new ArrayList<>();
     command.add(java());
     command.addAll(args);
-    Path dir = Files.createTempDirectory("hd-otel-it");
-    Path out = dir.resolve("stdout");
-    Path err = dir.resolve("stderr");
-    long start = System.nanoTime();
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command + "\n" + Files.readString(err));
-    }
-    return new Result(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8),
-        (System.nanoTime() - start) / 1_000_000);
+    ForkedProcess p = ForkedProcess.run(command, ForkedProcess.newFolder("hd-otel-it"), Duration.ofSeconds(timeoutSeconds));
+    return new Result(p.exitCode, p.stdout, p.stderr, p.millis);
   }
 
   static final class Result {

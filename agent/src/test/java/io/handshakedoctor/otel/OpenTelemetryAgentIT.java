@@ -1,5 +1,6 @@
 package io.handshakedoctor.otel;
 
+import io.handshakedoctor.testsupport.BuiltJars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +50,7 @@ class OpenTelemetryAgentIT {
   @MethodSource("runs")
   void diagnosisIsAnEventOnTheFailingClientSpan(Jvm jvm, boolean doctorFirst) throws Exception {
     String service = "checkout-" + jvm + "-" + (doctorFirst ? "hd-first" : "otel-first");
-    String doctor = "-javaagent:" + Jvm.AGENT_JAR + "=log=stderr";
+    String doctor = "-javaagent:" + BuiltJars.AGENT + "=log=stderr";
     String otel = "-javaagent:" + Jvm.OTEL_AGENT_JAR;
     List<String> args = new ArrayList<>();
     args.add(doctorFirst ? doctor : otel);
@@ -63,7 +64,7 @@ class OpenTelemetryAgentIT {
             "-Dotel.logs.exporter=none",
             "-Dotel.javaagent.logging=none",
             "-cp",
-            Jvm.SAMPLES_JAR.toString(),
+            BuiltJars.SAMPLES.toString(),
             "io.handshakedoctor.samples.service.CheckoutService",
             "selftest"));
     Jvm.Result run = jvm.run(args, 150);

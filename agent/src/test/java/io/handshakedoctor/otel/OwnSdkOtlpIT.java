@@ -1,5 +1,6 @@
 package io.handshakedoctor.otel;
 
+import io.handshakedoctor.testsupport.BuiltJars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -170,7 +171,7 @@ class OwnSdkOtlpIT {
 
   private static List<String> samples(String... tail) {
     List<String> args = new ArrayList<>();
-    args.add("-javaagent:" + Jvm.AGENT_JAR + "=log=stderr");
+    args.add("-javaagent:" + BuiltJars.AGENT + "=log=stderr");
     List<String> rest = new ArrayList<>();
     for (String t : tail) {
       if (t.startsWith("-D") || t.startsWith("-X")) {
@@ -180,7 +181,7 @@ class OwnSdkOtlpIT {
       }
     }
     args.add("-jar");
-    args.add(Jvm.SAMPLES_JAR.toString());
+    args.add(BuiltJars.SAMPLES.toString());
     args.addAll(rest);
     return args;
   }

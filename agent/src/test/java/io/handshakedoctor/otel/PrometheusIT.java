@@ -1,5 +1,6 @@
 package io.handshakedoctor.otel;
 
+import io.handshakedoctor.testsupport.BuiltJars;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +55,7 @@ class PrometheusIT {
         List.of(
             jvm.java(),
             "-javaagent:" + Jvm.OTEL_AGENT_JAR,
-            "-javaagent:" + Jvm.AGENT_JAR + "=log=stderr,dedup.interval=0,events.file=" + events,
+            "-javaagent:" + BuiltJars.AGENT + "=log=stderr,dedup.interval=0,events.file=" + events,
             "-Dotel.service.name=hd-prometheus-it",
             "-Dotel.metrics.exporter=prometheus",
             "-Dotel.exporter.prometheus.host=127.0.0.1",
@@ -63,7 +64,7 @@ class PrometheusIT {
             "-Dotel.logs.exporter=none",
             "-Dotel.javaagent.logging=none",
             "-cp",
-            Jvm.SAMPLES_JAR + java.io.File.pathSeparator + Paths.get("target/test-classes").toAbsolutePath(),
+            BuiltJars.SAMPLES + java.io.File.pathSeparator + Paths.get("target/test-classes").toAbsolutePath(),
             ScrapedWorkload.class.getName());
     Process workload = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();

@@ -1,5 +1,7 @@
 package io.handshakedoctor.reliability;
 
+import io.handshakedoctor.testsupport.BuiltJars;
+import io.handshakedoctor.testsupport.ForkedProcess;
 import io.handshakedoctor.testsupport.TestJdk;
 import java.io.File;
 import java.io.IOException;
@@ -7,17 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /** A forked JVM (a sample app or a harness main), with or without the agent, and what it left. */
 final class Forked {
-  static final Path AGENT_JAR =
-      Paths.get(System.getProperty("agent.jar", "target/handshake-doctor.jar")).toAbsolutePath();
-  static final Path SAMPLES_JAR =
-      Paths.get(System.getProperty("samples.jar", "../sample-apps/target/sample-apps.jar")).toAbsolutePath();
   static final Path TEST_CLASSES = Paths.get("target/test-classes").toAbsolutePath();
 
   final int exitCode;
@@ -49,34 +47,24 @@ final class Forked {
    */
   static Forked run(String java, String agentOptions, List<String> jvmArgs, List<String> mainAndArgs, int timeoutSeconds)
       throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory("hd-reliability");
+    Path dir = ForkedProcess.newFolder("hd-reliability");
     Path events = dir.resolve("events.jsonl");
-    Path hosts = dir.resolve("hosts");
-    Files.writeString(hosts, "127.0.0.1 app.handshake-doctor.test other.handshake-doctor.test\n");
     List<String> command = new ArrayList<>();
     command.add(java);
     if (agentOptions != null) {
       String options = "events.file=" + events + (agentOptions.isEmpty() ? "" : "," + agentOptions);
-      command.add("-javaagent:" + AGENT_JAR + "=" + options);
+      command.add("-javaagent:" + BuiltJars.AGENT + "=" + options);
     }
-    command.add("-Djdk.net.hosts.file=" + hosts);
+    command.add(ForkedProcess.hostsOption(dir));
     command.addAll(jvmArgs);
     command.addAll(mainAndArgs);
-    Path out = dir.resolve("stdout");
-    Path err = dir.resolve("stderr");
-    Process p = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + command + "\n" + Files.readString(err));
-    }
-    return new Forked(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8), dir, events);
+    ForkedProcess p = ForkedProcess.run(command, dir, true, environment -> {}, Duration.ofSeconds(timeoutSeconds));
+    return new Forked(p.exitCode, p.stdout, p.stderr, dir, events);
   }
 
   static Forked samples(String java, String agentOptions, List<String> jvmArgs, String... args)
       throws IOException, InterruptedException {
-    List<String> main = new ArrayList<>(List.of("-jar", SAMPLES_JAR.toString()));
+    List<String> main = new ArrayList<>(List.of("-jar", BuiltJars.SAMPLES.toString()));
     main.addAll(List.of(args));
     return run(java, agentOptions, jvmArgs, main, 180);
   }
@@ -85,7 +73,7 @@ final class Forked {
   static Forked harness(String java, String agentOptions, List<String> jvmArgs, Class<?> main, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
-        "-cp", TEST_CLASSES + File.pathSeparator + SAMPLES_JAR, main.getName()));
+        "-cp", TEST_CLASSES + File.pathSeparator + BuiltJars.SAMPLES, main.getName()));
     command.addAll(List.of(args));
     return run(java, agentOptions, jvmArgs, command, 300);
   }

@@ -222,6 +222,19 @@ public final class HandshakeHooks {
     }
   }
 
+  /** Netty's {@code SslHandler} is failing {@code engine}'s handshake for {@code cause}. */
+  public static void nettyHandshakeFailing(Object engine, Object channelContext, Throwable cause) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.nettyHandshakeFailing(engine, channelContext, cause);
+    } catch (Throwable t) {
+      suppressed(l, "nettyHandshakeFailing", t);
+    }
+  }
+
   /** A native engine is about to wrap into {@code destination}. */
   public static void nativeEngineWrapping(Object engine, ByteBuffer destination) {
     HandshakeListener l = listener;

@@ -72,6 +72,13 @@ public interface HandshakeListener {
    */
   void nativeEngineCreated(Object engine);
 
+  /**
+   * Netty's {@code SslHandler} fails the handshake of {@code engine} (any provider's) for a reason of its own,
+   * before or without the engine: {@code cause} is e.g. its {@code NotSslRecordException} for a peer whose
+   * first bytes are not TLS. {@code channelContext} is the handler's {@code ChannelHandlerContext}.
+   */
+  default void nettyHandshakeFailing(Object engine, Object channelContext, Throwable cause) {}
+
   /** A native engine is about to wrap into {@code destination}. */
   void nativeEngineWrapping(Object engine, ByteBuffer destination);
 

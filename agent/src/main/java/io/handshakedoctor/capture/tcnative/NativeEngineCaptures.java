@@ -3,14 +3,19 @@ package io.handshakedoctor.capture.tcnative;
 import io.handshakedoctor.capture.FailureSink;
 import io.handshakedoctor.capture.RequestContexts;
 import io.handshakedoctor.evidence.HandshakeEvidence;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * The handshakes of native (netty-tcnative OpenSSL/BoringSSL) engines in flight, keyed by the
@@ -20,6 +25,11 @@ import javax.net.ssl.SSLException;
  * one identity lookup while other handshakes run).
  */
 public final class NativeEngineCaptures {
+  /** What a server answers after a TLS 1.3 client's Finished when it rejects (or misses) the client's certificate. */
+  private static final Set<String> CLIENT_CERTIFICATE_ALERTS = Set.of("certificate_required", "bad_certificate",
+      "unsupported_certificate", "certificate_revoked", "certificate_expired", "certificate_unknown", "unknown_ca",
+      "access_denied", "handshake_failure", "decrypt_error");
+
   /** An engine still handshaking after this long was dropped by its host (see CaptureRegistry). */
   static final long ABANDONED_AFTER_NANOS = TimeUnit.MINUTES.toNanos(2);
 
@@ -28,6 +38,8 @@ public final class NativeEngineCaptures {
   private final int maxInFlight;
   private final int byteBudget;
   private final NativeEngineEvidence evidence = new NativeEngineEvidence();
+  /** The last engine reported by {@link #failedAfterHandshake}: a throw that repeats is not a second failure. */
+  private WeakReference<Object> lastFailedAfterHandshake = new WeakReference<>(null);
   private final FailureSink sink;
   private final RequestContexts requestContexts;
 
@@ -89,6 +101,63 @@ public final class NativeEngineCaptures {
     if (c != null) {
       c.unwrapEnds();
       ended(c, result, thrown);
+    } else if (thrown instanceof SSLException) {
+      failedAfterHandshake(engine, thrown);
+    }
+  }
+
+  /**
+   * A TLS 1.3 server judges the client's certificate after the client has finished its handshake
+   * (RFC 8446 4.4.2.4), so the client learns of the rejection from an alert on a later read, when
+   * its capture is long released: BoringSSL's error then names the alert received. Reported once
+   * per engine, only for a client whose handshake completed (it holds the server's verified chain)
+   * and only for the alerts a server sends about the client's certificate. Runs on a throw only,
+   * never on the data path.
+   */
+  private void failedAfterHandshake(Object engine, Throwable thrown) {
+    if (!(engine instanceof SSLEngine) || !((SSLEngine) engine).getUseClientMode()) {
+      return;
+    }
+    String alert = BoringSslErrors.receivedAlert(BoringSslErrors.errorCode(thrown));
+    if (alert == null || !CLIENT_CERTIFICATE_ALERTS.contains(alert) || !completedHandshake((SSLEngine) engine)) {
+      return;
+    }
+    synchronized (byEngine) {
+      if (lastFailedAfterHandshake.get() == engine) {
+        return; // the same engine throwing again: one event per failure
+      }
+      lastFailedAfterHandshake = new WeakReference<>(engine);
+    }
+    HandshakeEvidence e = evidence.assemble(new NativeEngineCapture(engine, 0, null), thrown);
+    if (e != null) {
+      sink.handshakeFailed(e, thrown, requestContexts.current());
+    }
+  }
+
+  private static boolean completedHandshake(SSLEngine engine) {
+    try {
+      SSLSession session = engine.getSession();
+      return session != null && session.getPeerCertificates().length > 0;
+    } catch (SSLPeerUnverifiedException | RuntimeException notCompleted) {
+      return false;
+    }
+  }
+
+  /** The first {@code max} bytes the peer sent {@code engine}'s handshake so far, or null (none, or not ours). */
+  public byte[] firstInboundBytes(Object engine, int max) {
+    NativeEngineCapture c = find(engine);
+    if (c == null) {
+      return null;
+    }
+    byte[] inbound = c.inboundBytes();
+    return inbound.length == 0 ? null : java.util.Arrays.copyOf(inbound, Math.min(max, inbound.length));
+  }
+
+  /** Drops {@code engine}'s capture, if any: its failure is reported elsewhere (Netty's handler failed it first). */
+  public void forget(Object engine) {
+    NativeEngineCapture c = find(engine);
+    if (c != null) {
+      remove(c);
     }
   }
 

@@ -117,6 +117,24 @@ class NativeEngineCapturesTest {
   }
 
   @Test
+  void tls13ClientLearningAfterItsHandshakeThatItsCertificateWasMissingGetsOneEvent() throws Exception {
+    SslContext server =
+        server(PKI.leaf("localhost").build())
+            .clientAuth(ClientAuth.REQUIRE)
+            .trustManager(PKI.rootCa().certificate())
+            .protocols("TLSv1.3")
+            .build();
+    SSLEngine serverEngine = server.newEngine(ByteBufAllocator.DEFAULT);
+    SSLEngine clientEngine = client().protocols("TLSv1.3").build().newEngine(ByteBufAllocator.DEFAULT, "localhost", 443);
+    handshake(clientEngine, serverEngine);
+    HandshakeEvidence e = only(events.stream().filter(x -> x.side() == Side.CLIENT).collect(java.util.stream.Collectors.toList()));
+    assertNotNull(e.alertReceived(), "the alert, from BoringSSL's error: " + e.failure());
+    assertEquals("certificate_required", e.alertReceived().description());
+    assertEquals(Cause.CLIENT_CERTIFICATE_MISSING, cause(e));
+    assertEquals(0, listener.inFlight());
+  }
+
+  @Test
   void healthyHandshakeLeavesNothingBehind() throws Exception {
     SslContext server = server(PKI.leaf("localhost").build()).build();
     SSLEngine serverEngine = server.newEngine(ByteBufAllocator.DEFAULT);
