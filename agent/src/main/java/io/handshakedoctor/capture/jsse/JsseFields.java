@@ -1,5 +1,6 @@
 package io.handshakedoctor.capture.jsse;
 
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -36,19 +37,7 @@ final class JsseFields {
 
   /** The value of {@code name} on {@code target} (searching superclasses), or null. */
   Object field(Object target, String name) {
-    if (target == null) {
-      return null;
-    }
-    Class<?> type = target.getClass();
-    Object f = fields.get(type).computeIfAbsent(name, k -> findField(type, name));
-    if (f == MISSING) {
-      return null;
-    }
-    try {
-      return ((Field) f).get(target);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
+    return read(target, name, fields, false);
   }
 
   boolean booleanField(Object target, String name) {
@@ -57,52 +46,42 @@ final class JsseFields {
 
   /** The result of the no-argument method {@code name} on {@code target}, or null. */
   Object call(Object target, String name) {
-    if (target == null) {
-      return null;
-    }
-    Class<?> type = target.getClass();
-    Object m = methods.get(type).computeIfAbsent(name, k -> findMethod(type, name));
-    if (m == MISSING) {
-      return null;
-    }
-    try {
-      return ((Method) m).invoke(target);
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-      return null;
-    }
+    return read(target, name, methods, true);
   }
 
   /** The accessible field {@code name} of {@code type} or a superclass, or null: for callers that cache it. */
   static Field lookUp(Class<?> type, String name) {
-    Object f = findField(type, name);
+    Object f = find(type, name, false);
     return f == MISSING ? null : (Field) f;
   }
 
-  private static Object findField(Class<?> type, String name) {
+  private static Object read(
+      Object target, String name, ClassValue<Map<String, Object>> members, boolean method) {
+    if (target == null) {
+      return null;
+    }
+    Class<?> type = target.getClass();
+    Object member = members.get(type).computeIfAbsent(name, k -> find(type, name, method));
+    if (member == MISSING) {
+      return null;
+    }
+    try {
+      return method ? ((Method) member).invoke(target) : ((Field) member).get(target);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return null; // a getter that failed or a JDK that changed: one fact less
+    }
+  }
+
+  private static Object find(Class<?> type, String name, boolean method) {
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
       try {
-        Field f = c.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
-      } catch (NoSuchFieldException e) {
+        AccessibleObject member = method ? c.getDeclaredMethod(name) : c.getDeclaredField(name);
+        member.setAccessible(true);
+        return member;
+      } catch (NoSuchFieldException | NoSuchMethodException e) {
         // look in the superclass
       } catch (RuntimeException e) {
         return MISSING; // not opened to us: this JDK keeps the fact
-      }
-    }
-    return MISSING;
-  }
-
-  private static Object findMethod(Class<?> type, String name) {
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      try {
-        Method m = c.getDeclaredMethod(name);
-        m.setAccessible(true);
-        return m;
-      } catch (NoSuchMethodException e) {
-        // look in the superclass
-      } catch (RuntimeException e) {
-        return MISSING;
       }
     }
     return MISSING;
