@@ -8,10 +8,10 @@ import java.util.Arrays;
 
 /**
  * The forked application of {@link EngineTraceIT}: a traced service making one call through the
- * engine named by {@code args[0]} ({@code grpc}, {@code netty-tcnative}, {@code bc-jsse}) inside a
+ * engine named by {@code args[0]} ({@code grpc}, {@code netty-tcnative}, {@code bc-jsse}, {@code reactor-netty}) inside a
  * request span of its own, made through the OpenTelemetry API that the OpenTelemetry Java agent
  * bridges, as a server instrumentation would make it. The rest of the arguments go to that
- * engine's client ({@link GrpcConnect}, {@link NettyTcnativeConnect}, {@link BcJsseConnect}). Test
+ * engine's client ({@link GrpcConnect}, {@link NettyTcnativeConnect}, {@link BcJsseConnect}, {@link ReactorNettyConnect}). Test
  * only.
  */
 public final class TracedCall {
@@ -35,6 +35,9 @@ public final class TracedCall {
           break;
         case "bc-jsse":
           BcJsseConnect.main(clientArgs);
+          break;
+        case "reactor-netty":
+          ReactorNettyConnect.main(clientArgs);
           break;
         default:
           throw new IllegalArgumentException("no such engine: " + engine);
