@@ -7,7 +7,8 @@
 #   benchmarks/run.sh --smoke              # seconds: plain and agent, one short pass of everything
 #   benchmarks/run.sh --rounds 5 --variants "plain agent" --bench 'EngineHandshake|DataPath'
 #
-# Options: --smoke, --rounds N, --variants "plain agent debug otel" (also agent_noinv: inventory=false), --bench REGEX (JMH),
+# Options: --smoke, --rounds N, --variants "plain agent debug otel" (also agent_noinv: inventory=false;
+#          agent_base: the jar in BASELINE_AGENT_JAR, e.g. built from an earlier commit), --bench REGEX (JMH),
 #          --parts "jmh cpu startup heap", --startup-runs N, --heap-n N, --cpu-ops N, --out DIR,
 #          --no-build.
 # Environment: JAVA (default: java on PATH), JMH_OPTS (default: -wi 3 -w 1s -i 4 -r 1s),
@@ -75,6 +76,8 @@ variant_args() {
     agent) echo "-javaagent:$AGENT_JAR=log=off,dedup.interval=0,events.file=$OUT/events-agent.jsonl" ;;
     # The same with the inventory (early warnings, per-peer table, fingerprints) off: its share.
     agent_noinv) echo "-javaagent:$AGENT_JAR=log=off,dedup.interval=0,inventory=false,events.file=$OUT/events-agent.jsonl" ;;
+    # The agent as built from another commit (BASELINE_AGENT_JAR): before/after a change, one run.
+    agent_base) echo "-javaagent:${BASELINE_AGENT_JAR:?agent_base needs BASELINE_AGENT_JAR}=log=off,dedup.interval=0,events.file=$OUT/events-agent.jsonl" ;;
     debug) echo "-Djavax.net.debug=ssl:handshake" ;;
     # Exporters off: the agent instruments and records, but sends nothing over the network.
     otel) echo "-javaagent:$OTEL_AGENT_JAR -Dotel.traces.exporter=none -Dotel.metrics.exporter=none -Dotel.logs.exporter=none" ;;
