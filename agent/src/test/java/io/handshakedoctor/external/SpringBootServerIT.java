@@ -1,0 +1,21 @@
+package io.handshakedoctor.external;
+
+import java.util.Arrays;
+
+/**
+ * A Spring Boot 3.5 web application on its default embedded server, Tomcat (SunJSSE's {@code SSLEngine} under
+ * Tomcat's NIO connector), with {@code server.ssl.*} requiring a client certificate, under the agent, facing
+ * {@code openssl s_client} clients that each get one thing wrong, on JDK 17 and 25.
+ */
+class SpringBootServerIT extends EngineServerHarness {
+  SpringBootServerIT() {
+    super("SunJSSE", "Spring Boot 3.5 server (Tomcat, server.ssl.*)", Arrays.asList(
+            new EngineScenario("control", null, "-cert", "client.pem", "-key", "client.key"),
+            new EngineScenario("no_client_certificate", "client_certificate_missing"),
+            new EngineScenario("untrusted_client_certificate", "client_certificate_rejected", "-cert", "rogue.pem", "-key", "rogue.key"),
+            new EngineScenario("tls10_only_client", "no_common_protocol_version", "-tls1", "-cipher", "DEFAULT@SECLEVEL=0"),
+            new EngineScenario("client_rejects_server_certificate", "untrusted_unknown_ca",
+                "-cert", "client.pem", "-key", "client.key", "-verify_return_error", "-CAfile", "rogue-ca.pem")),
+        SpringBootServe.class, SpringBootClientIT::springBootClassPath);
+  }
+}
