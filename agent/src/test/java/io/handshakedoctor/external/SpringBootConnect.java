@@ -1,7 +1,6 @@
 package io.handshakedoctor.external;
 
 import java.util.Map;
-import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -29,10 +28,7 @@ public final class SpringBootConnect {
   private SpringBootConnect() {}
 
   public static void main(String[] args) {
-    SpringApplication app = new SpringApplication(Application.class);
-    app.setWebApplicationType(WebApplicationType.NONE);
-    app.setBannerMode(Banner.Mode.OFF);
-    app.setDefaultProperties(Map.of(
+    SpringApplication app = SpringBootApps.application(Application.class, WebApplicationType.NONE, Map.of(
         "spring.ssl.bundle.pem." + BUNDLE + ".truststore.certificate", "file:" + args[0],
         "spring.http.client.connect-timeout", "5s",
         "spring.http.client.read-timeout", "10s"));

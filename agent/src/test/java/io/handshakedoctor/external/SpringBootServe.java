@@ -1,7 +1,6 @@
 package io.handshakedoctor.external;
 
 import java.util.Map;
-import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -23,10 +22,7 @@ public final class SpringBootServe {
   private SpringBootServe() {}
 
   public static void main(String[] args) {
-    SpringApplication app = new SpringApplication(Application.class);
-    app.setWebApplicationType(WebApplicationType.SERVLET);
-    app.setBannerMode(Banner.Mode.OFF);
-    app.setDefaultProperties(Map.of(
+    SpringApplication app = SpringBootApps.application(Application.class, WebApplicationType.SERVLET, Map.of(
         "server.address", "127.0.0.1",
         "server.port", args[0],
         "server.ssl.certificate", "file:" + args[1],
