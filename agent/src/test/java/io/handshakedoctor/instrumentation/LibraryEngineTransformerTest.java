@@ -1,8 +1,12 @@
 package io.handshakedoctor.instrumentation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.bootstrap.HandshakeHooks;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,5 +39,25 @@ class LibraryEngineTransformerTest {
     assertFalse(LibraryEngineTransformer.weaves("org.conscrypt.OpenSSLProvider"));
     assertFalse(LibraryEngineTransformer.weaves("io.handshakedoctor.instrumentation.TcnativeHookPoints"));
     assertFalse(LibraryEngineTransformer.weaves("com.example.ReferenceCountedOpenSslEngine"));
+  }
+
+  @Test
+  void theHookPassesEachDefinedNameToTheWatchAndSwallowsItsFaults() {
+    List<String> seen = new ArrayList<>();
+    long suppressedBefore = HandshakeHooks.suppressedErrors();
+    HandshakeHooks.watchClassDefinitions(
+        name -> {
+          seen.add(name);
+          throw new IllegalStateException("injected fault in the watch");
+        });
+    try {
+      HandshakeHooks.classDefining("io.netty.handler.ssl.SslHandler"); // must not throw
+      HandshakeHooks.classDefining(null); // a class file that names itself: nothing to watch
+    } finally {
+      HandshakeHooks.watchClassDefinitions(null);
+    }
+    HandshakeHooks.classDefining("org.conscrypt.ConscryptEngine"); // nothing watches any more
+    assertEquals(List.of("io.netty.handler.ssl.SslHandler"), seen);
+    assertEquals(suppressedBefore + 1, HandshakeHooks.suppressedErrors());
   }
 }
