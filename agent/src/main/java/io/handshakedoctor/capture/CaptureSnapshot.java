@@ -9,6 +9,8 @@ final class CaptureSnapshot {
   final List<CapturedMessage> messages;
   final boolean bytesDropped;
   final byte[] peerRawSample;
+  /** The first bytes of the latest unwrap's input (SSLEngine only); null when none. */
+  final byte[] lastPeerRecords;
   final boolean trustChecked;
   final Object trustedChain;
   final Throwable trustFailure;
@@ -27,6 +29,7 @@ final class CaptureSnapshot {
       List<CapturedMessage> messages,
       boolean bytesDropped,
       byte[] peerRawSample,
+      byte[] lastPeerRecords,
       boolean trustChecked,
       Object trustedChain,
       Throwable trustFailure,
@@ -42,6 +45,7 @@ final class CaptureSnapshot {
     this.messages = messages;
     this.bytesDropped = bytesDropped;
     this.peerRawSample = peerRawSample;
+    this.lastPeerRecords = lastPeerRecords;
     this.trustChecked = trustChecked;
     this.trustedChain = trustedChain;
     this.trustFailure = trustFailure;

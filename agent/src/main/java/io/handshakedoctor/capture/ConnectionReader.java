@@ -50,4 +50,7 @@ public interface ConnectionReader {
 
   /** The first bytes the peer sent, as the engine's record layer kept them; null when unknown. */
   byte[] firstPeerBytes(Object connection);
+
+  /** The record the engine's socket reader last read (header and up to a few body bytes); null when unknown. */
+  byte[] lastSocketRecord(Object connection);
 }

@@ -10,6 +10,7 @@ import io.handshakedoctor.evidence.LastGoodHandshake;
 import io.handshakedoctor.evidence.Side;
 import io.handshakedoctor.evidence.TrustDecision;
 import io.handshakedoctor.wire.PeerBytes;
+import io.handshakedoctor.wire.PlaintextAlertRecord;
 import io.handshakedoctor.wire.TlsNames;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,8 +91,11 @@ final class EvidenceAssembler {
       b.jsseAlert(alert);
       if (alert != null && capture.fatal.alertReceived) {
         b.alertReceived(new AlertSummary(alert, true));
-      } else if (alert != null && capture.fatal.alertLikelySent) {
-        b.alertSent(new AlertSummary(alert, true));
+      } else {
+        if (alert != null && capture.fatal.alertLikelySent) {
+          b.alertSent(new AlertSummary(alert, true));
+        }
+        b.alertReceived(plaintextAlert(capture, thrown, connection));
       }
     }
     b.peerBytesSample(nonTlsPeerBytes(capture.peerRawSample, connection));
@@ -149,6 +153,25 @@ final class EvidenceAssembler {
   private static byte[] body(CapturedMessage m) {
     byte[] bytes = m.bytes();
     return bytes.length < 4 ? new byte[0] : Arrays.copyOfRange(bytes, 4, bytes.length);
+  }
+
+  /**
+   * The alert the peer sent in clear where the engine expected an encrypted record (JSSE fails on the
+   * record without calling it a received alert): from JSSE's message (JDK 25), else from the failing
+   * record's bytes, the unwrap's input or the socket's record reader; null when none.
+   */
+  private AlertSummary plaintextAlert(CaptureSnapshot capture, Throwable thrown, Object connection) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      AlertSummary named = PlaintextAlertRecord.fromJsseMessage(t.getMessage());
+      if (named != null) {
+        return named;
+      }
+    }
+    AlertSummary named = PlaintextAlertRecord.fromJsseMessage(capture.fatal.diagnostic);
+    if (named != null) {
+      return named;
+    }
+    return PlaintextAlertRecord.find(capture.lastPeerRecords != null ? capture.lastPeerRecords : connections.lastSocketRecord(connection));
   }
 
   /** Raw peer bytes, kept only when they are not the start of a TLS record. */

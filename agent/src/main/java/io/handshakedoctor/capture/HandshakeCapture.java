@@ -39,8 +39,13 @@ public final class HandshakeCapture {
   private int messageCount;
   private int bytesKept;
   private boolean bytesDropped;
+  /** Enough for a change_cipher_spec record and a plaintext alert record behind it. */
+  private static final int LAST_RECORDS_MAX = 16;
   private final byte[] peerSample = new byte[PEER_SAMPLE_MAX];
   private int peerSampleLength = -1;
+  /** The buffer of the latest unwrap and where its records started: a reference, read only at failure time. */
+  private ByteBuffer lastPeerSource;
+  private int lastPeerSourcePosition;
 
   private Object trustedChain;
   private Throwable trustFailure;
@@ -81,6 +86,7 @@ public final class HandshakeCapture {
     bytesKept = 0;
     bytesDropped = false;
     peerSampleLength = -1;
+    lastPeerSource = null;
     trustedChain = null;
     trustFailure = null;
     trustChecked = false;
@@ -183,12 +189,17 @@ public final class HandshakeCapture {
   /** Keeps the first bytes the peer sent on {@code connection}, once, to tell a non-TLS peer apart. */
   synchronized void samplePeerBytes(
       Object connection, ByteBuffer[] sources, int offset, int length, int max) {
-    if (peerSampleLength >= 0 || sources == null || connection != transportContext) {
+    if (sources == null || connection != transportContext) {
       return;
     }
     for (int i = offset; i < offset + length && i < sources.length; i++) {
       ByteBuffer src = sources[i];
       if (src != null && src.hasRemaining()) {
+        lastPeerSource = src; // no copy: the failing record is read from it at failure time
+        lastPeerSourcePosition = src.position();
+        if (peerSampleLength >= 0) {
+          return;
+        }
         int n = Math.min(Math.min(max, PEER_SAMPLE_MAX), src.remaining());
         int from = src.position();
         for (int j = 0; j < n; j++) {
@@ -198,6 +209,22 @@ public final class HandshakeCapture {
         return;
       }
     }
+  }
+
+  /** The first bytes of the latest unwrap's input, where the record the engine failed on starts; null when none. */
+  private byte[] lastPeerRecords() {
+    if (lastPeerSource == null) {
+      return null;
+    }
+    int n = Math.min(LAST_RECORDS_MAX, lastPeerSource.capacity() - lastPeerSourcePosition);
+    if (n <= 0) {
+      return null;
+    }
+    byte[] out = new byte[n];
+    for (int j = 0; j < n; j++) {
+      out[j] = lastPeerSource.get(lastPeerSourcePosition + j);
+    }
+    return out;
   }
 
   synchronized void trustCheckStarted(Object chain, boolean peerIsServer) {
@@ -291,6 +318,7 @@ public final class HandshakeCapture {
         messages,
         bytesDropped,
         peerSampleLength < 0 ? null : Arrays.copyOf(peerSample, peerSampleLength),
+        lastPeerRecords(),
         trustChecked,
         trustedChain,
         trustFailure,

@@ -6,10 +6,28 @@ import java.util.Objects;
 public final class AlertSummary {
   private final String description;
   private final boolean fatal;
+  private final boolean inClearWhereEncryptedExpected;
 
   public AlertSummary(String description, boolean fatal) {
+    this(description, fatal, false);
+  }
+
+  private AlertSummary(String description, boolean fatal, boolean inClearWhereEncryptedExpected) {
     this.description = Objects.requireNonNull(description, "description");
     this.fatal = fatal;
+    this.inClearWhereEncryptedExpected = inClearWhereEncryptedExpected;
+  }
+
+  /**
+   * An alert the peer sent as a plaintext record where TLS 1.3 expects an encrypted one (OpenSSL
+   * clients rejecting a server's certificate): the engine failed on the record, not on the alert.
+   */
+  public static AlertSummary inClearWhereEncryptedExpected(String description, boolean fatal) {
+    return new AlertSummary(description, fatal, true);
+  }
+
+  public boolean isInClearWhereEncryptedExpected() {
+    return inClearWhereEncryptedExpected;
   }
 
   public String description() {
@@ -22,6 +40,7 @@ public final class AlertSummary {
 
   @Override
   public String toString() {
-    return (fatal ? "fatal " : "warning ") + description;
+    return (fatal ? "fatal " : "warning ") + description
+        + (inClearWhereEncryptedExpected ? " (the peer sent a plaintext alert " + description + " where an encrypted record was expected)" : "");
   }
 }

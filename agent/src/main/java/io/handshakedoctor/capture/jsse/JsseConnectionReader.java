@@ -3,8 +3,10 @@ package io.handshakedoctor.capture.jsse;
 import io.handshakedoctor.capture.ConnectionReader;
 import io.handshakedoctor.evidence.LocalConfiguration;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLEngine;
@@ -101,6 +103,8 @@ public final class JsseConnectionReader implements ConnectionReader {
     return certs instanceof X509Certificate[] ? (X509Certificate[]) certs : new X509Certificate[0];
   }
 
+  private static final int LAST_RECORD_BODY_MAX = 16;
+
   @Override
   public String alertDescription(Object alert) {
     Object description = fields.field(alert, "description");
@@ -116,5 +120,24 @@ public final class JsseConnectionReader implements ConnectionReader {
     Object inputRecord = fields.field(transportContext, "inputRecord");
     Object header = fields.field(inputRecord, "header");
     return header instanceof byte[] ? ((byte[]) header).clone() : null;
+  }
+
+  /** SSLSocketInputRecord keeps the last header and body after a failed decode (cleared, not erased). */
+  @Override
+  public byte[] lastSocketRecord(Object transportContext) {
+    Object inputRecord = fields.field(transportContext, "inputRecord");
+    Object header = fields.field(inputRecord, "header");
+    Object body = fields.field(inputRecord, "recordBody");
+    if (!(header instanceof byte[]) || ((byte[]) header).length != 5 || !(body instanceof ByteBuffer)) {
+      return null;
+    }
+    byte[] h = (byte[]) header;
+    ByteBuffer b = (ByteBuffer) body;
+    int n = Math.min(Math.min(((h[3] & 0xFF) << 8) | (h[4] & 0xFF), b.capacity()), LAST_RECORD_BODY_MAX);
+    byte[] out = Arrays.copyOf(h, h.length + n);
+    for (int i = 0; i < n; i++) {
+      out[h.length + i] = b.get(i);
+    }
+    return out;
   }
 }
