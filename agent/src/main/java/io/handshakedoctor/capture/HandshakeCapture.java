@@ -216,7 +216,7 @@ public final class HandshakeCapture {
     if (lastPeerSource == null) {
       return null;
     }
-    int n = Math.min(LAST_RECORDS_MAX, lastPeerSource.capacity() - lastPeerSourcePosition);
+    int n = Math.min(LAST_RECORDS_MAX, lastPeerSource.limit() - lastPeerSourcePosition);
     if (n <= 0) {
       return null;
     }

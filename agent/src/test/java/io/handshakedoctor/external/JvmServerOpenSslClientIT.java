@@ -67,6 +67,14 @@ class JvmServerOpenSslClientIT {
           Check.contains("tls.client.issuer", "Rogue Client CA")),
       new Case("untrusted_client_certificate_tls12", Arrays.asList("-tls1_2", "-cert", "rogue.pem", "-key", "rogue.key"), "client_certificate_rejected",
           Check.contains("tls.client.issuer", "Rogue Client CA")),
+      // TLS 1.3: OpenSSL sends its unknown_ca alert in clear after the server's encrypted flight, which SunJSSE fails
+      // on as a record it cannot decrypt (17) or an "Unexpected plaintext alert" (25); the cause is still the rejection.
+      new Case("client_rejects_server_certificate_tls13", Arrays.asList("-cert", "client.pem", "-key", "client.key", "-verify_return_error",
+          "-CAfile", "rogue-ca.pem"), "untrusted_unknown_ca",
+          Check.listAnyContains("handshake_doctor.evidence", "plaintext alert unknown_ca where an encrypted record was expected")
+              .and(Check.equal("handshake_doctor.responsible", "server"))),
+      new Case("client_rejects_server_certificate_tls12", Arrays.asList("-tls1_2", "-cert", "client.pem", "-key", "client.key",
+          "-verify_return_error", "-CAfile", "rogue-ca.pem"), "untrusted_unknown_ca", Check.equal("handshake_doctor.responsible", "server")),
       new Case("plain_http_client", null, "non_tls_peer", Check.contains("handshake_doctor.summary", "GET /")),
       new Case("client_certificate_accepted", Arrays.asList("-cert", "client.pem", "-key", "client.key", "-ign_eof"), null, Check.NONE));
 

@@ -16,11 +16,11 @@ class SpringBootServerIT extends EngineServerHarness {
             // A TLS 1.0 client offers only what the JDK's jdk.tls.disabledAlgorithms disables, which SunJSSE says
             // (as ReactorNettyIT's server on SslProvider.JDK and JvmServerOpenSslClientIT expect).
             new EngineScenario("tls10_only_client", "protocol_disabled_by_local_policy", "-tls1", "-cipher", "DEFAULT@SECLEVEL=0"),
-            // TLS 1.2: the client's unknown_ca alert is what SunJSSE reports. On TLS 1.3 OpenSSL sends that alert
-            // in clear after the server's encrypted flight, which SunJSSE fails on as a record it cannot decrypt
-            // (17) or an "Unexpected plaintext alert" (25), and the agent says peer_protocol_violation: a known
-            // gap (docs/design.md), not asserted here.
+            // On TLS 1.3 (s_client's default) OpenSSL sends its unknown_ca alert in clear after the server's encrypted
+            // flight; the agent reads it from the failing record (17) or JSSE's "Unexpected plaintext alert" (25).
             new EngineScenario("client_rejects_server_certificate", "untrusted_unknown_ca",
+                "-cert", "client.pem", "-key", "client.key", "-verify_return_error", "-CAfile", "rogue-ca.pem"),
+            new EngineScenario("client_rejects_server_certificate_tls12", "untrusted_unknown_ca",
                 "-tls1_2", "-cert", "client.pem", "-key", "client.key", "-verify_return_error", "-CAfile", "rogue-ca.pem")),
         SpringBootServe.class, SpringBootClientIT::springBootClassPath);
   }
