@@ -79,6 +79,11 @@ public class ForwardingListener implements HandshakeListener {
   }
 
   @Override
+  public void applicationDataFailed(Object engineOrSocket, Throwable failure) {
+    delegate.applicationDataFailed(engineOrSocket, failure);
+  }
+
+  @Override
   public void engineUnwrapping(Object transportContext, ByteBuffer[] sources, int offset, int length) {
     delegate.engineUnwrapping(transportContext, sources, offset, length);
   }
