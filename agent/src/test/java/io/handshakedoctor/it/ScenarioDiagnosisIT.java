@@ -59,6 +59,9 @@ class ScenarioDiagnosisIT {
   private static final Set<String> ONLY = System.getProperty("scenarios", "").isBlank()
       ? Set.of() : Set.of(System.getProperty("scenarios").split(","));
 
+  /** {@code -Drepeat=N} runs each selected case N times (default 1): shows that a race is gone. */
+  private static final int REPEAT = Integer.getInteger("repeat", 1);
+
   /**
    * Client paths on which the JDK never involves JSSE in a failure (documented gaps): a raw
    * SSLEngine client whose own socket read times out or sees the end of the stream and that never
@@ -68,6 +71,14 @@ class ScenarioDiagnosisIT {
       Map.of("engine", Set.of("connection_reset_during_handshake", "handshake_timeout"));
 
   static Stream<Arguments> cases() {
+    List<Arguments> out = new ArrayList<>();
+    for (int round = 0; round < REPEAT; round++) {
+      out.addAll(oneRound());
+    }
+    return out.stream();
+  }
+
+  private static List<Arguments> oneRound() {
     List<Arguments> out = new ArrayList<>();
     for (TestJdk jdk : TestJdk.all()) {
       for (String path : CLIENT_PATHS) {
@@ -83,7 +94,7 @@ class ScenarioDiagnosisIT {
         }
       }
     }
-    return out.stream();
+    return out;
   }
 
   @ParameterizedTest(name = "{0} client {1} server {2}: {3}")
