@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An {@link Instrumentation} whose transformers see every class file with the major version
- * 65535, as a JDK newer than the agent's ASM would hand them: the weaver cannot read it, and the
+ * 32767, as a JDK newer than the agent's ASM would hand them: the weaver cannot read it, and the
  * class must load as it was. Only what the transformers are given changes; the JVM keeps the real
  * bytes.
  */
@@ -55,7 +55,7 @@ final class UnreadableClassFiles {
           throws java.lang.instrument.IllegalClassFormatException {
         byte[] future = classFile.clone();
         if (future.length > 8) {
-          future[6] = (byte) 0xFF; // major_version, after magic (4) and minor_version (2)
+          future[6] = (byte) 0x7F; // major_version (u2, read signed by ASM), after magic and minor_version
           future[7] = (byte) 0xFF;
         }
         return real.transform(module, loader, className, classBeingRedefined, protectionDomain, future);

@@ -21,7 +21,7 @@ public final class BcJsseFailures {
   private final PerConnection<TrustCheck> rejectedChains;
   /** Until the connection's alert; a handshake that goes on without a certificate and succeeds leaves its entry. */
   private final PerConnection<BcClientKeyRequest> unansweredRequests;
-  private final ThreadLocal<BcReceivedAlert> receivedOnThisThread = new ThreadLocal<>();
+  private final ThreadLocal<BcReceivedAlert> receivedOnThisThread = ThreadLocal.withInitial(BcReceivedAlert::new);
   private final ThreadLocal<BcEngineInput> engineInputOnThisThread = ThreadLocal.withInitial(BcEngineInput::new);
   private final BcJsseEvidence evidence = new BcJsseEvidence();
   private final FailureSink sink;
@@ -86,21 +86,25 @@ public final class BcJsseFailures {
       return;
     }
     // BC throws right after this callback; the event waits for that exception (same thread).
-    receivedOnThisThread.set(new BcReceivedAlert(connection, client, description));
+    BcReceivedAlert alert = receivedOnThisThread.get();
+    alert.connection = connection;
+    alert.client = client;
+    alert.description = description;
   }
 
   public void fatalAlertReceivedThrown(Throwable exception) {
     BcReceivedAlert alert = receivedOnThisThread.get();
-    if (alert == null) {
+    Object connection = alert.connection;
+    if (connection == null) {
       return;
     }
-    receivedOnThisThread.remove();
+    alert.connection = null;
     HandshakeEvidence e =
         evidence.assemble(
-            alert.connection,
+            connection,
             alert.client,
-            rejectedChains.take(alert.connection),
-            unansweredRequests.take(alert.connection),
+            rejectedChains.take(connection),
+            unansweredRequests.take(connection),
             alert.description,
             false,
             null,
@@ -139,15 +143,10 @@ public final class BcJsseFailures {
     ByteBuffer source;
   }
 
+  /** The fatal alert this thread received last, until BC throws for it; reused per thread. */
   private static final class BcReceivedAlert {
-    final Object connection;
-    final boolean client;
-    final short description;
-
-    BcReceivedAlert(Object connection, boolean client, short description) {
-      this.connection = connection;
-      this.client = client;
-      this.description = description;
-    }
+    Object connection;
+    boolean client;
+    short description;
   }
 }
