@@ -1,7 +1,9 @@
 package io.handshakedoctor;
 
+import java.io.FileNotFoundException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,10 @@ final class PartDecorators implements PartDecorator {
   /** The jar's decorators, applied in the order listed; {@link #NONE} without a jar or when it cannot be loaded. */
   static PartDecorator load(Path jar, InternalErrors errors) {
     if (jar == null) {
+      return NONE;
+    }
+    if (!Files.isRegularFile(jar)) {
+      errors.internalError("loading decorators.jar: " + jar, new FileNotFoundException(jar.toString()));
       return NONE;
     }
     try {

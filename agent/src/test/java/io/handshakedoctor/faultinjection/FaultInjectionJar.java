@@ -30,7 +30,7 @@ public final class FaultInjectionJar {
     return List.of("-Dhandshake.doctor.decorators.jar=" + path(), "-D" + InjectedFaults.PROPERTY + "=" + stage);
   }
 
-  static synchronized Path path() throws IOException {
+  public static synchronized Path path() throws IOException {
     if (jar == null) {
       Path classes = testClasses();
       Path written = classes.resolveSibling("fault-injection.jar");
