@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakedoctor.emit.FailureOutput;
 import io.handshakedoctor.faultinjection.FaultInjectionJar;
-import io.handshakedoctor.faultinjection.InjectedFaults;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,18 +30,18 @@ class PartDecoratorsTest {
 
   @Test
   void theJarsDecoratorsStandInFrontOfTheParts() throws Exception {
-    System.setProperty(InjectedFaults.PROPERTY, "output");
+    System.setProperty(FaultInjectionJar.PROPERTY, "output");
     PartDecorator parts;
     try {
       parts = PartDecorators.load(FaultInjectionJar.path(), errors);
     } finally {
-      System.clearProperty(InjectedFaults.PROPERTY);
+      System.clearProperty(FaultInjectionJar.PROPERTY);
     }
     FailureOutput output = (event, repeats) -> {};
     FailureOutput decorated = parts.decorate(FailureOutput.class, output);
     assertNotSame(output, decorated);
     IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> decorated.write(null, 1));
-    assertEquals(InjectedFaults.message("output"), thrown.getMessage());
+    assertEquals(FaultInjectionJar.message("output"), thrown.getMessage());
     assertEquals("", err.toString(StandardCharsets.UTF_8));
   }
 

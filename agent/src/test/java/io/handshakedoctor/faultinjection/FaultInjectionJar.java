@@ -1,6 +1,5 @@
 package io.handshakedoctor.faultinjection;
 
-import io.handshakedoctor.PartDecorator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -18,23 +17,33 @@ import java.util.stream.Stream;
 /**
  * The jar a forked JVM's agent loads the fault injector from ({@code decorators.jar}): this
  * package's compiled classes and the service file that names {@link InjectedFaults}, written
- * once per test run beside the test classes. The agent jar itself carries none of it.
+ * once per test run beside the test classes. The agent jar itself carries none of it. Names no
+ * class of the agent: the integration tests that use it run with the agent jar, whose classes
+ * they cannot see.
  */
 public final class FaultInjectionJar {
+  /** The stage to fail, a system property of the forked JVM that {@link InjectedFaults} reads. */
+  public static final String PROPERTY = "handshake.doctor.test.fail";
+  private static final String SEAM = "io.handshakedoctor.PartDecorator";
   private static Path jar;
 
   private FaultInjectionJar() {}
 
   /** The forked JVM's options that make {@code stage} fail ({@link InjectedFaults}). */
   public static List<String> jvmOptions(String stage) throws IOException {
-    return List.of("-Dhandshake.doctor.decorators.jar=" + path(), "-D" + InjectedFaults.PROPERTY + "=" + stage);
+    return List.of("-Dhandshake.doctor.decorators.jar=" + path(), "-D" + PROPERTY + "=" + stage);
+  }
+
+  /** What the injected fault says, so a test can tell it was reached. */
+  public static String message(String stage) {
+    return "injected fault (" + PROPERTY + "=" + stage + ")";
   }
 
   public static synchronized Path path() throws IOException {
     if (jar == null) {
       Path classes = testClasses();
       Path written = classes.resolveSibling("fault-injection.jar");
-      String pkg = InjectedFaults.class.getPackageName().replace('.', '/');
+      String pkg = FaultInjectionJar.class.getPackageName().replace('.', '/');
       List<Path> classFiles;
       try (Stream<Path> files = Files.list(classes.resolve(pkg))) {
         classFiles = files.filter(f -> f.toString().endsWith(".class") && !f.toString().endsWith("Test.class")).sorted().collect(Collectors.toList());
@@ -47,8 +56,8 @@ public final class FaultInjectionJar {
           Files.copy(f, out);
           out.closeEntry();
         }
-        out.putNextEntry(new JarEntry("META-INF/services/" + PartDecorator.class.getName()));
-        write(out, InjectedFaults.class.getName() + "\n");
+        out.putNextEntry(new JarEntry("META-INF/services/" + SEAM));
+        write(out, FaultInjectionJar.class.getPackageName() + ".InjectedFaults\n");
         out.closeEntry();
       }
       Files.move(partial, written, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -35,7 +35,7 @@ import java.util.Set;
  * </ul>
  */
 public final class InjectedFaults implements PartDecorator {
-  public static final String PROPERTY = "handshake.doctor.test.fail";
+  static final String PROPERTY = FaultInjectionJar.PROPERTY;
   /** Hooks that fail before the capture sees them: nothing is registered, nothing reported. */
   static final Set<String> BEFORE_THE_CAPTURE =
       Set.of("handshakeStarted", "fatalThrown", "handshakeInterrupted", "handshakeAbandoned");
@@ -56,9 +56,8 @@ public final class InjectedFaults implements PartDecorator {
     return stage == null || stage.isEmpty() ? null : stage;
   }
 
-  /** What the injected fault says, so a test can tell it was reached. */
-  public static String message(String stage) {
-    return "injected fault (" + PROPERTY + "=" + stage + ")";
+  static String message(String stage) {
+    return FaultInjectionJar.message(stage);
   }
 
   @Override

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakedoctor.faultinjection.FaultInjectionJar;
-import io.handshakedoctor.faultinjection.InjectedFaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A fault injected at each hook and stage of the real agent ({@link InjectedFaults}, which the
- * agent loads from the jar its {@code decorators.jar} setting names): the host's handshakes end
+ * A fault injected at each hook and stage of the real agent ({@code faultinjection.InjectedFaults},
+ * which the agent loads from the jar its {@code decorators.jar} setting names): the host's handshakes end
  * exactly as without the agent (same output of the sample app), the fault is printed once, and the
  * shutdown summary counts it.
  */
@@ -90,7 +89,7 @@ class FaultIsolationIT {
   private static String reached(String stage) {
     return stage.equals("transform")
         ? "java.lang.IllegalArgumentException: Unsupported class file major version 32767"
-        : InjectedFaults.message(stage);
+        : FaultInjectionJar.message(stage);
   }
 
   /**
