@@ -20,7 +20,7 @@ import io.handshakedoctor.emit.SharedBudgetOutputs;
 import io.handshakedoctor.emit.otel.OtelOutput;
 import io.handshakedoctor.capture.jsse.JsseConnectionReader;
 import io.handshakedoctor.instrumentation.JsseHookInstaller;
-import io.handshakedoctor.instrumentation.TcnativeTransformer;
+import io.handshakedoctor.instrumentation.LibraryEngineTransformer;
 import io.handshakedoctor.inventory.EarlyWarnings;
 import io.handshakedoctor.inventory.PeerInventory;
 import java.lang.instrument.Instrumentation;
@@ -46,7 +46,11 @@ final class AgentRuntime {
     return inventory;
   }
 
-  static Reporting start(AgentConfig config, Instrumentation inst) {
+  /**
+   * {@code attached}: the JVM has run without the agent, so hooked classes may already be loaded
+   * (and are retransformed); at start-up nothing of the application's is loaded yet.
+   */
+  static Reporting start(AgentConfig config, Instrumentation inst, boolean attached) {
     InternalErrors errors = new InternalErrors();
     parts = PartDecorators.load(config.decoratorsJar(), errors);
     openJavaBase(inst);
@@ -64,8 +68,9 @@ final class AgentRuntime {
     atExit(capturing, reporting, errors);
     HandshakeHooks.install(parts.decorate(HandshakeListener.class, capturing));
     Instrumentation weaving = parts.decorate(Instrumentation.class, inst);
+    // The watch first: the installer weaves ClassLoader.defineClass, which feeds it.
+    LibraryEngineTransformer.install(weaving, errors::internalError, attached);
     JsseHookInstaller.install(weaving, errors::internalError);
-    TcnativeTransformer.install(weaving, errors::internalError);
     return reporting;
   }
 

@@ -56,9 +56,9 @@ class AddAHookRecipeTest {
 
   @Test
   void everyHookIsWovenFromAHookPointTableAndTakenByTheCapture() throws Exception {
-    String tables = hookPointTables();
+    String instrumentation = instrumentationSources();
     for (Method hook : hooks()) {
-      assertTrue(tables.contains("\"" + hook.getName() + "\""), hook.getName() + " is called from no hook point");
+      assertTrue(instrumentation.contains("\"" + hook.getName() + "\""), hook.getName() + " is called from no hook point");
       Method captured = CapturingListener.class.getMethod(hook.getName(), hook.getParameterTypes());
       assertEquals(CapturingListener.class, captured.getDeclaringClass(), hook.getName());
     }
@@ -85,10 +85,11 @@ class AddAHookRecipeTest {
         .collect(Collectors.toList());
   }
 
-  private static String hookPointTables() throws IOException {
+  /** The hook point tables, and the calls several of them share ({@code HookCall}). */
+  private static String instrumentationSources() throws IOException {
     try (Stream<Path> files = Files.list(MAIN.resolve("instrumentation"))) {
       return files
-          .filter(f -> f.getFileName().toString().endsWith("HookPoints.java"))
+          .filter(f -> f.getFileName().toString().endsWith(".java"))
           .map(AddAHookRecipeTest::read)
           .collect(Collectors.joining("\n"));
     }
