@@ -26,7 +26,7 @@ public final class CapturingListener implements HandshakeListener {
 
   private final CaptureRegistry registry;
   /** SunJSSE's live state, read at failure time only. */
-  private final ConnectionReader connections = new JsseConnectionReader();
+  private final ConnectionReader connections;
   private final EvidenceAssembler assembler;
   /** BoringSSL engines (netty-tcnative: Netty, gRPC's shaded copy; Conscrypt): their own captures. */
   private final NativeEngineCaptures nativeEngines;
@@ -54,7 +54,8 @@ public final class CapturingListener implements HandshakeListener {
 
   public CapturingListener(
       int maxInFlight, int byteBudget, FailureSink sink, InternalErrorReporter errors) {
-    this(maxInFlight, byteBudget, sink, errors, (HealthyHandshakeRecorder) null, null, RequestContextSource.NONE);
+    this(maxInFlight, byteBudget, sink, errors, (HealthyHandshakeRecorder) null, null, RequestContextSource.NONE,
+        new JsseConnectionReader());
   }
 
   /** With the peer inventory: successful handshakes go to {@code healthy} (docs/early-warnings.md). */
@@ -64,13 +65,13 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeSink healthy) {
-    this(maxInFlight, byteBudget, sink, errors, healthy, RequestContextSource.NONE);
+    this(maxInFlight, byteBudget, sink, errors, healthy, RequestContextSource.NONE, new JsseConnectionReader());
   }
 
   /**
    * {@code healthy}: the peer inventory, or null when it is off; {@code contexts}: where the
    * request's context comes from (the OpenTelemetry output's source, or {@link
-   * RequestContextSource#NONE}).
+   * RequestContextSource#NONE}); {@code jsse}: SunJSSE's reader ({@link JsseConnectionReader}).
    */
   public CapturingListener(
       int maxInFlight,
@@ -78,11 +79,12 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeSink healthy,
-      RequestContextSource contexts) {
+      RequestContextSource contexts,
+      ConnectionReader jsse) {
     this(maxInFlight, byteBudget, sink, errors,
         healthy == null ? null : HealthyHandshakeRecorder.jsse(healthy, errors),
         healthy instanceof LastHealthyHandshakes ? (LastHealthyHandshakes) healthy : null,
-        contexts);
+        contexts, jsse);
   }
 
   CapturingListener(
@@ -91,7 +93,7 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeRecorder healthy) {
-    this(maxInFlight, byteBudget, sink, errors, healthy, null, RequestContextSource.NONE);
+    this(maxInFlight, byteBudget, sink, errors, healthy, null, RequestContextSource.NONE, new JsseConnectionReader());
   }
 
   /** {@code lastHealthy}: where a failure finds the last good handshake with its peer (the inventory); null when off. */
@@ -102,7 +104,9 @@ public final class CapturingListener implements HandshakeListener {
       InternalErrorReporter errors,
       HealthyHandshakeRecorder healthy,
       LastHealthyHandshakes lastHealthy,
-      RequestContextSource contexts) {
+      RequestContextSource contexts,
+      ConnectionReader connections) {
+    this.connections = connections;
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
     this.assembler = new EvidenceAssembler(connections, lastHealthy);
     this.requestContexts = new RequestContexts(contexts);
