@@ -53,4 +53,11 @@ public interface ConnectionReader {
 
   /** The record the engine's socket reader last read (header and up to a few body bytes); null when unknown. */
   byte[] lastSocketRecord(Object connection);
+
+  /**
+   * How many records the peer's current keys have decrypted (TLS 1.3: since the handshake's
+   * application keys, so 0 means the peer has sent nothing readable since its Finished); -1 when
+   * unknown.
+   */
+  long recordsReadUnderCurrentKeys(Object connection);
 }
