@@ -206,6 +206,21 @@ public final class CapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void clientTransportStarting(Object negotiator) {
+    requestContexts.transportStarting(negotiator);
+  }
+
+  @Override
+  public void clientTransportEngineCreating(Object negotiator) {
+    requestContexts.transportEngineCreating(negotiator);
+  }
+
+  @Override
+  public void clientTransportEngineCreated(Object negotiator) {
+    requestContexts.transportEngineCreated(negotiator);
+  }
+
+  @Override
   public void nativeEngineCreated(Object engine) {
     nativeEngines.created(engine);
   }

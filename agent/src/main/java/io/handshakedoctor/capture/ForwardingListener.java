@@ -94,6 +94,21 @@ public class ForwardingListener implements HandshakeListener {
   }
 
   @Override
+  public void clientTransportStarting(Object negotiator) {
+    delegate.clientTransportStarting(negotiator);
+  }
+
+  @Override
+  public void clientTransportEngineCreating(Object negotiator) {
+    delegate.clientTransportEngineCreating(negotiator);
+  }
+
+  @Override
+  public void clientTransportEngineCreated(Object negotiator) {
+    delegate.clientTransportEngineCreated(negotiator);
+  }
+
+  @Override
   public void nativeEngineCreated(Object engine) {
     delegate.nativeEngineCreated(engine);
   }

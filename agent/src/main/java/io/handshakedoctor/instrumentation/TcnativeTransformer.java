@@ -10,7 +10,8 @@ import java.util.function.BiConsumer;
  * Weaves netty-tcnative's engine and trust callbacks ({@link TcnativeHookPoints}) in whatever
  * application class loader loads them, Netty's own package or a relocated copy (gRPC's shaded
  * one), whenever that happens; and BouncyCastle JSSE's ({@link BcJsseHookPoints}) and Conscrypt's
- * ({@link ConscryptHookPoints}), which also live in application class loaders.
+ * ({@link ConscryptHookPoints}), which also live in application class loaders, and gRPC's TLS negotiator
+ * ({@link GrpcHookPoints}).
  *
  * <p>Unlike JSSE's, this transformer stays registered: Netty is loaded late, maybe several times
  * (one copy per class loader, one relocated copy per shading library). Every class loaded after
@@ -32,7 +33,8 @@ public final class TcnativeTransformer implements ClassFileTransformer {
       String internalName = c.getName().replace('.', '/');
       if (TcnativeHookPoints.isHooked(internalName)
           || BcJsseHookPoints.isHooked(internalName)
-          || ConscryptHookPoints.isHooked(internalName)) {
+          || ConscryptHookPoints.isHooked(internalName)
+          || GrpcHookPoints.isHooked(internalName)) {
         try {
           inst.retransformClasses(c);
         } catch (Throwable t) {
@@ -61,6 +63,9 @@ public final class TcnativeTransformer implements ClassFileTransformer {
     }
     if (points.isEmpty()) {
       points = ConscryptHookPoints.forClass(className);
+    }
+    if (points.isEmpty()) {
+      points = GrpcHookPoints.forClass(className); // where a gRPC call starts its connection (its trace context)
     }
     if (points.isEmpty()) {
       return null;

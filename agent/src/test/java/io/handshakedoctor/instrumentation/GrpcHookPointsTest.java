@@ -1,0 +1,95 @@
+package io.handshakedoctor.instrumentation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The hook points against grpc-netty-shaded 1.85.1's real class file (read as bytes from the test class path):
+ * each matches one method of the relocated negotiator, and the woven class passes the JVM's verifier.
+ */
+class GrpcHookPointsTest {
+  private static final String SHADED = "io/grpc/netty/shaded/io/grpc/netty/ProtocolNegotiators$ClientTlsHandler";
+
+  @Test
+  void eachHookPointMatchesOneMethodOfTheShadedNegotiator() throws IOException {
+    List<HookPoint> points = GrpcHookPoints.forClass(SHADED);
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    points.forEach(p -> counts.put(p.description(), 0));
+    new ClassReader(bytes(SHADED)).accept(new ClassVisitor(Opcodes.ASM9) {
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        points.stream().filter(p -> p.method().matches(name, descriptor)).forEach(p -> counts.merge(p.description(), 1, Integer::sum));
+        return null;
+      }
+    }, ClassReader.SKIP_CODE);
+    assertEquals(2, counts.size(), counts.toString());
+    counts.values().forEach(n -> assertEquals(1, n, counts.toString()));
+  }
+
+  /** Linking a class (reflection does) verifies it; the woven negotiator is defined with the rest of the shaded jar. */
+  @Test
+  void theWovenNegotiatorPassesTheVerifier() throws Exception {
+    byte[] original = bytes(SHADED);
+    byte[] woven = HookWeaver.weave(original, GrpcHookPoints.forClass(SHADED));
+    assertNotNull(woven);
+    assertTrue(woven.length > original.length, "gained its hook calls");
+    ClassLoader loader = new ClassLoader(GrpcHookPointsTest.class.getClassLoader()) {
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!name.startsWith("io.grpc.netty.shaded.")) {
+          return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+          Class<?> c = findLoadedClass(name);
+          if (c == null) {
+            String internalName = name.replace('.', '/');
+            try {
+              byte[] b = internalName.equals(SHADED) ? woven : bytes(internalName);
+              c = defineClass(name, b, 0, b.length);
+            } catch (IOException | AssertionError e) {
+              throw new ClassNotFoundException(name, e);
+            }
+          }
+          return c;
+        }
+      }
+    };
+    Class<?> negotiator = Class.forName(SHADED.replace('/', '.'), false, loader);
+    assertEquals(loader, negotiator.getClassLoader());
+    assertTrue(negotiator.getDeclaredMethods().length > 0);
+  }
+
+  @Test
+  void matchesGrpcNettyUnshadedAndShadedByNameSuffixOnly() {
+    assertTrue(GrpcHookPoints.isHooked(SHADED));
+    assertTrue(GrpcHookPoints.isHooked("io/grpc/netty/ProtocolNegotiators$ClientTlsHandler"));
+    assertTrue(GrpcHookPoints.isHooked("com/example/shaded/io/grpc/netty/ProtocolNegotiators$ClientTlsHandler"));
+    assertFalse(GrpcHookPoints.isHooked("io/grpc/netty/ProtocolNegotiators$ServerTlsHandler"));
+    assertFalse(GrpcHookPoints.isHooked("io/grpc/netty/ProtocolNegotiators$ClientTlsProtocolNegotiator"));
+    assertFalse(GrpcHookPoints.isHooked("com/example/xio/grpc/netty/ProtocolNegotiators$ClientTlsHandler"));
+    assertFalse(GrpcHookPoints.isHooked("ProtocolNegotiators$ClientTlsHandler"));
+    assertFalse(GrpcHookPoints.isHooked(null));
+  }
+
+  private static byte[] bytes(String internalName) throws IOException {
+    try (InputStream in = GrpcHookPointsTest.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
+      if (in == null) {
+        throw new AssertionError(internalName + " is not on the test class path");
+      }
+      return in.readAllBytes();
+    }
+  }
+}
