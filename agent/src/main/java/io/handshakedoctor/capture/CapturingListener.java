@@ -97,7 +97,8 @@ public final class CapturingListener implements HandshakeListener {
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
     this.assembler = new EvidenceAssembler(connections, lastHealthy);
     this.requestContexts = new RequestContexts(contexts);
-    this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink, requestContexts);
+    this.nativeEngines =
+        new NativeEngineCaptures(maxInFlight, byteBudget, sink, requestContexts, NettyHandlerFailures::remoteAddress);
     this.nettyHandlers = new NettyHandlerFailures(sink, nativeEngines, requestContexts);
     this.bcJsse = new BcJsseFailures(maxInFlight, sink, requestContexts);
     this.conscryptSockets = new ConscryptSocketFailures(maxInFlight, sink, requestContexts);
@@ -223,6 +224,11 @@ public final class CapturingListener implements HandshakeListener {
   @Override
   public void nativeEngineCreated(Object engine) {
     nativeEngines.created(engine);
+  }
+
+  @Override
+  public void nettyHandlerAdded(Object engine, Object channelContext) {
+    nativeEngines.channelAdded(engine, channelContext);
   }
 
   @Override

@@ -109,6 +109,11 @@ public class ForwardingListener implements HandshakeListener {
   }
 
   @Override
+  public void nettyHandlerAdded(Object engine, Object channelContext) {
+    delegate.nettyHandlerAdded(engine, channelContext);
+  }
+
+  @Override
   public void nativeEngineCreated(Object engine) {
     delegate.nativeEngineCreated(engine);
   }

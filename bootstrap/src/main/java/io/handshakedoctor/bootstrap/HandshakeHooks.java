@@ -264,6 +264,19 @@ public final class HandshakeHooks {
     }
   }
 
+  /** Netty's {@code SslHandler} over {@code engine} joined its channel; {@code channelContext} is its context. */
+  public static void nettyHandlerAdded(Object engine, Object channelContext) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.nettyHandlerAdded(engine, channelContext);
+    } catch (Throwable t) {
+      suppressed(l, "nettyHandlerAdded", t);
+    }
+  }
+
   /** Netty's {@code SslHandler} is failing {@code engine}'s handshake for {@code cause}. */
   public static void nettyHandshakeFailing(Object engine, Object channelContext, Throwable cause) {
     HandshakeListener l = listener;

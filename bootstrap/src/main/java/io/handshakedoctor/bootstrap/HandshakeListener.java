@@ -88,6 +88,13 @@ public interface HandshakeListener {
   void nativeEngineCreated(Object engine);
 
   /**
+   * Netty's {@code SslHandler} over {@code engine} (any provider's) joined its channel's pipeline; {@code
+   * channelContext} is the handler's {@code ChannelHandlerContext}, whose channel knows the peer's address (a
+   * server's engine is made without it).
+   */
+  void nettyHandlerAdded(Object engine, Object channelContext);
+
+  /**
    * Netty's {@code SslHandler} fails the handshake of {@code engine} (any provider's) for a reason of its own,
    * before or without the engine: {@code cause} is e.g. its {@code NotSslRecordException} for a peer whose
    * first bytes are not TLS. {@code channelContext} is the handler's {@code ChannelHandlerContext}.
