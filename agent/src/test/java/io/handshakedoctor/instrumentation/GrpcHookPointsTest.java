@@ -2,11 +2,9 @@ package io.handshakedoctor.instrumentation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,30 +41,8 @@ class GrpcHookPointsTest {
   @Test
   void theWovenNegotiatorPassesTheVerifier() throws Exception {
     byte[] original = bytes(SHADED);
-    byte[] woven = HookWeaver.weave(original, GrpcHookPoints.forClass(SHADED));
-    assertNotNull(woven);
-    assertTrue(woven.length > original.length, "gained its hook calls");
-    ClassLoader loader = new ClassLoader(GrpcHookPointsTest.class.getClassLoader()) {
-      @Override
-      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!name.startsWith("io.grpc.netty.shaded.")) {
-          return super.loadClass(name, resolve);
-        }
-        synchronized (getClassLoadingLock(name)) {
-          Class<?> c = findLoadedClass(name);
-          if (c == null) {
-            String internalName = name.replace('.', '/');
-            try {
-              byte[] b = internalName.equals(SHADED) ? woven : bytes(internalName);
-              c = defineClass(name, b, 0, b.length);
-            } catch (IOException | AssertionError e) {
-              throw new ClassNotFoundException(name, e);
-            }
-          }
-          return c;
-        }
-      }
-    };
+    assertTrue(HookWeaver.weave(original, GrpcHookPoints.forClass(SHADED)).length > original.length, "gained its hook calls");
+    ClassLoader loader = new WovenLibraryLoader("io.grpc.netty.shaded.", GrpcHookPoints::forClass);
     Class<?> negotiator = Class.forName(SHADED.replace('/', '.'), false, loader);
     assertEquals(loader, negotiator.getClassLoader());
     assertTrue(negotiator.getDeclaredMethods().length > 0);
@@ -85,11 +61,6 @@ class GrpcHookPointsTest {
   }
 
   private static byte[] bytes(String internalName) throws IOException {
-    try (InputStream in = GrpcHookPointsTest.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
-      if (in == null) {
-        throw new AssertionError(internalName + " is not on the test class path");
-      }
-      return in.readAllBytes();
-    }
+    return WovenLibraryLoader.bytes(internalName);
   }
 }

@@ -104,12 +104,7 @@ class NativeEngineCapturesTest {
 
   @Test
   void serverRequiringAClientCertificateSeesItMissing() throws Exception {
-    SslContext server =
-        server(PKI.leaf("localhost").build())
-            .clientAuth(ClientAuth.REQUIRE)
-            .trustManager(PKI.rootCa().certificate())
-            .protocols("TLSv1.2")
-            .build();
+    SslContext server = serverRequiringAClientCertificate("TLSv1.2");
     SSLEngine serverEngine = server.newEngine(ByteBufAllocator.DEFAULT);
     SSLEngine clientEngine = client().build().newEngine(ByteBufAllocator.DEFAULT, "localhost", 443);
     handshake(clientEngine, serverEngine);
@@ -123,12 +118,7 @@ class NativeEngineCapturesTest {
   /** Netty makes a server's engine without the client's address: the failure reads it from the handler's channel. */
   @Test
   void aServersFailureNamesTheClientFromTheChannelItsHandlerJoined() throws Exception {
-    SslContext server =
-        server(PKI.leaf("localhost").build())
-            .clientAuth(ClientAuth.REQUIRE)
-            .trustManager(PKI.rootCa().certificate())
-            .protocols("TLSv1.2")
-            .build();
+    SslContext server = serverRequiringAClientCertificate("TLSv1.2");
     SSLEngine serverEngine = server.newEngine(ByteBufAllocator.DEFAULT);
     SSLEngine clientEngine = client().build().newEngine(ByteBufAllocator.DEFAULT, "localhost", 443);
     EmbeddedChannel accepted =
@@ -148,12 +138,7 @@ class NativeEngineCapturesTest {
 
   @Test
   void tls13ClientLearningAfterItsHandshakeThatItsCertificateWasMissingGetsOneEvent() throws Exception {
-    SslContext server =
-        server(PKI.leaf("localhost").build())
-            .clientAuth(ClientAuth.REQUIRE)
-            .trustManager(PKI.rootCa().certificate())
-            .protocols("TLSv1.3")
-            .build();
+    SslContext server = serverRequiringAClientCertificate("TLSv1.3");
     SSLEngine serverEngine = server.newEngine(ByteBufAllocator.DEFAULT);
     SSLEngine clientEngine = client().protocols("TLSv1.3").build().newEngine(ByteBufAllocator.DEFAULT, "localhost", 443);
     handshake(clientEngine, serverEngine);
@@ -188,6 +173,14 @@ class NativeEngineCapturesTest {
 
   private static Cause cause(HandshakeEvidence e) {
     return DiagnosisEngine.standard().diagnose(e).cause();
+  }
+
+  private SslContext serverRequiringAClientCertificate(String protocol) throws Exception {
+    return server(PKI.leaf("localhost").build())
+        .clientAuth(ClientAuth.REQUIRE)
+        .trustManager(PKI.rootCa().certificate())
+        .protocols(protocol)
+        .build();
   }
 
   private SslContextBuilder server(TestPki.Credential credential) {
