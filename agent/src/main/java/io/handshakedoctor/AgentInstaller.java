@@ -52,7 +52,7 @@ public final class AgentInstaller implements BiConsumer<String, Object[]> {
       status("installed nothing (enabled=false)");
       return;
     }
-    reporting = AgentRuntime.start(config, inst);
+    reporting = AgentRuntime.start(config, inst, attached);
     if (attached) {
       reporting.publish();
     }
@@ -71,7 +71,8 @@ public final class AgentInstaller implements BiConsumer<String, Object[]> {
     AgentConfig config = configure(arguments);
     if (reporting == null) {
       if (config.enabled()) {
-        reporting = AgentRuntime.start(config, instrumentation);
+        // Started late: TLS engine classes may have loaded meanwhile.
+        reporting = AgentRuntime.start(config, instrumentation, true);
         reporting.publish();
         status("started");
       } else {

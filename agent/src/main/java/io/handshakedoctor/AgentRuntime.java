@@ -20,7 +20,7 @@ import io.handshakedoctor.emit.SharedBudgetOutputs;
 import io.handshakedoctor.emit.otel.OtelOutput;
 import io.handshakedoctor.capture.jsse.JsseConnectionReader;
 import io.handshakedoctor.instrumentation.JsseHookInstaller;
-import io.handshakedoctor.instrumentation.TcnativeTransformer;
+import io.handshakedoctor.instrumentation.LibraryEngineTransformer;
 import io.handshakedoctor.inventory.EarlyWarnings;
 import io.handshakedoctor.inventory.PeerInventory;
 import java.lang.instrument.Instrumentation;
@@ -44,7 +44,11 @@ final class AgentRuntime {
     return inventory;
   }
 
-  static Reporting start(AgentConfig config, Instrumentation inst) {
+  /**
+   * {@code attached}: the JVM has run without the agent, so hooked classes may already be loaded
+   * (and are retransformed); at start-up nothing of the application's is loaded yet.
+   */
+  static Reporting start(AgentConfig config, Instrumentation inst, boolean attached) {
     InternalErrors errors = new InternalErrors();
     openJavaBase(inst);
     openForMessageEnrichment(config, inst);
@@ -68,8 +72,9 @@ final class AgentRuntime {
       listener = new FaultInjectingListener(listener); // test only
     }
     HandshakeHooks.install(listener);
+    // The watch first: the installer weaves ClassLoader.defineClass, which feeds it.
+    LibraryEngineTransformer.install(inst, errors::internalError, attached);
     JsseHookInstaller.install(inst, errors::internalError);
-    TcnativeTransformer.install(inst, errors::internalError);
     return reporting;
   }
 

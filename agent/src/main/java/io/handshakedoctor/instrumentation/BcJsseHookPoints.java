@@ -3,10 +3,11 @@ package io.handshakedoctor.instrumentation;
 import static io.handshakedoctor.instrumentation.HookArgument.FALSE;
 import static io.handshakedoctor.instrumentation.HookArgument.RETURNED;
 import static io.handshakedoctor.instrumentation.HookArgument.THIS;
-import static io.handshakedoctor.instrumentation.HookArgument.THROWN;
 import static io.handshakedoctor.instrumentation.HookArgument.TRUE;
 import static io.handshakedoctor.instrumentation.HookArgument.field;
 import static io.handshakedoctor.instrumentation.HookArgument.parameter;
+import static io.handshakedoctor.instrumentation.HookCall.OBJECT;
+import static io.handshakedoctor.instrumentation.HookCall.THROWABLE;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,12 +22,8 @@ import java.util.List;
  */
 public final class BcJsseHookPoints {
   private static final String PROVIDER = "org/bouncycastle/jsse/provider/";
-  private static final String OBJECT = "Ljava/lang/Object;";
   private static final String STRING = "Ljava/lang/String;";
-  private static final String THROWABLE = "Ljava/lang/Throwable;";
   private static final String CERTIFICATES = "[Ljava/security/cert/X509Certificate;";
-  private static final String CHECKING = "(" + OBJECT + OBJECT + "Z)V";
-  private static final String CHECKED = "(" + OBJECT + OBJECT + THROWABLE + "Z)V";
   private static final HookArgument MANAGER =
       field("manager", "Lorg/bouncycastle/jsse/provider/ProvTlsManager;");
 
@@ -112,8 +109,8 @@ public final class BcJsseHookPoints {
     return new HookPoint(
             "ProvTlsManager." + method + "(X509Certificate[], String)",
             MethodPattern.named(method).parameters(2).parameter(0, CERTIFICATES))
-        .onEnter(new HookCall("certificatesChecking", CHECKING, THIS, parameter(0), peerIsServer))
-        .onExit(new HookCall("certificatesChecked", CHECKED, THIS, parameter(0), THROWN, peerIsServer));
+        .onEnter(HookCall.certificatesChecking(THIS, parameter(0), peerIsServer))
+        .onExit(HookCall.certificatesChecked(THIS, parameter(0), peerIsServer));
   }
 
   /** A TlsPeer's alert callbacks, with its connection (socket or engine) as the context. */

@@ -1,12 +1,14 @@
 package io.handshakedoctor.instrumentation;
 
 import static io.handshakedoctor.instrumentation.HookArgument.FALSE;
-import static io.handshakedoctor.instrumentation.HookArgument.RETURNED;
 import static io.handshakedoctor.instrumentation.HookArgument.THIS;
 import static io.handshakedoctor.instrumentation.HookArgument.THROWN;
 import static io.handshakedoctor.instrumentation.HookArgument.TRUE;
 import static io.handshakedoctor.instrumentation.HookArgument.parameter;
+import static io.handshakedoctor.instrumentation.HookCall.OBJECT;
+import static io.handshakedoctor.instrumentation.HookCall.THROWABLE;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -20,13 +22,7 @@ import java.util.List;
  */
 public final class ConscryptHookPoints {
   private static final String PACKAGE = "org/conscrypt/";
-  private static final String OBJECT = "Ljava/lang/Object;";
-  private static final String THROWABLE = "Ljava/lang/Throwable;";
-  private static final String BYTE_BUFFER = "Ljava/nio/ByteBuffer;";
-  private static final String BYTE_BUFFERS = "[" + BYTE_BUFFER;
   private static final String CERTIFICATES = "[Ljava/security/cert/X509Certificate;";
-  private static final String CHECKING = "(" + OBJECT + OBJECT + "Z)V";
-  private static final String CHECKED = "(" + OBJECT + OBJECT + THROWABLE + "Z)V";
 
   private static final List<HookPoint> ENGINE_POINTS = enginePoints();
   private static final List<HookPoint> FD_SOCKET_POINTS =
@@ -68,42 +64,17 @@ public final class ConscryptHookPoints {
   }
 
   private static List<HookPoint> enginePoints() {
-    return List.of(
-        // Every engine, client or server, the sockets' own included, on the creating thread.
-        new HookPoint("ConscryptEngine(...)", MethodPattern.constructor())
-            .onReturn(new HookCall("nativeEngineCreated", "(" + OBJECT + ")V", THIS)),
-        // The other wrap overloads delegate to this one.
-        new HookPoint(
-                "ConscryptEngine.wrap(ByteBuffer[], int, int, ByteBuffer)",
-                MethodPattern.named("wrap").parameters(4).parameter(0, BYTE_BUFFERS).parameter(3, BYTE_BUFFER))
-            .onEnter(new HookCall("nativeEngineWrapping", "(" + OBJECT + BYTE_BUFFER + ")V", THIS, parameter(3)))
-            .onExit(
-                new HookCall(
-                    "nativeEngineWrapped",
-                    "(" + OBJECT + BYTE_BUFFER + OBJECT + THROWABLE + ")V",
-                    THIS, parameter(3), RETURNED, THROWN)),
-        // And the other unwrap overloads (the engine socket's included) to this one.
-        new HookPoint(
-                "ConscryptEngine.unwrap(ByteBuffer[], int, int, ByteBuffer[], int, int)",
-                MethodPattern.named("unwrap").parameters(6).parameter(0, BYTE_BUFFERS).parameter(3, BYTE_BUFFERS))
-            .onEnter(
-                new HookCall(
-                    "nativeEngineUnwrapping",
-                    "(" + OBJECT + BYTE_BUFFERS + "II)V",
-                    THIS, parameter(0), parameter(1), parameter(2)))
-            .onExit(
-                new HookCall(
-                    "nativeEngineUnwrapped",
-                    "(" + OBJECT + BYTE_BUFFERS + "II" + OBJECT + THROWABLE + ")V",
-                    THIS, parameter(0), parameter(1), parameter(2), RETURNED, THROWN)),
-        // BoringSSL's call when a server asks this client for a certificate (TLS 1.3's request
-        // included, which the bytes never show in clear), with the acceptable issuers.
+    List<HookPoint> points = new ArrayList<>(NativeEngineHookPoints.of("ConscryptEngine"));
+    // BoringSSL's call when a server asks this client for a certificate (TLS 1.3's request
+    // included, which the bytes never show in clear), with the acceptable issuers.
+    points.add(
         new HookPoint(
                 "ConscryptEngine.clientCertificateRequested(byte[], int[], byte[][])",
                 MethodPattern.named("clientCertificateRequested").parameters(3).parameter(2, "[[B"))
             .onEnter(
                 new HookCall(
                     "nativeClientCertificateRequested", "(" + OBJECT + OBJECT + ")V", THIS, parameter(2))));
+    return List.copyOf(points);
   }
 
   /**
@@ -115,7 +86,7 @@ public final class ConscryptHookPoints {
     return new HookPoint(
             "Platform." + method + "(X509TrustManager, X509Certificate[], String, connection)",
             MethodPattern.named(method).parameters(4).parameter(1, CERTIFICATES))
-        .onEnter(new HookCall("certificatesChecking", CHECKING, parameter(3), parameter(1), peerIsServer))
-        .onExit(new HookCall("certificatesChecked", CHECKED, parameter(3), parameter(1), THROWN, peerIsServer));
+        .onEnter(HookCall.certificatesChecking(parameter(3), parameter(1), peerIsServer))
+        .onExit(HookCall.certificatesChecked(parameter(3), parameter(1), peerIsServer));
   }
 }

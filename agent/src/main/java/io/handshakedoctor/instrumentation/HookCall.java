@@ -9,6 +9,10 @@ import java.util.List;
  */
 final class HookCall {
   static final String HOOKS = "io/handshakedoctor/bootstrap/HandshakeHooks";
+  static final String OBJECT = "Ljava/lang/Object;";
+  static final String THROWABLE = "Ljava/lang/Throwable;";
+  private static final String CHECKING = "(" + OBJECT + OBJECT + "Z)V";
+  private static final String CHECKED = "(" + OBJECT + OBJECT + THROWABLE + "Z)V";
 
   final String method;
   final String descriptor;
@@ -24,6 +28,16 @@ final class HookCall {
 
   HookCall(String method, String descriptor, HookArgument... arguments) {
     this(method, descriptor, HookGuard.ALWAYS, arguments);
+  }
+
+  /** A trust manager (the application's or the engine's) is about to judge the peer's chain. */
+  static HookCall certificatesChecking(HookArgument connection, HookArgument chain, HookArgument peerIsServer) {
+    return new HookCall("certificatesChecking", CHECKING, connection, chain, peerIsServer);
+  }
+
+  /** Its verdict: {@code THROWN} is null when it accepted {@code chain}. */
+  static HookCall certificatesChecked(HookArgument connection, HookArgument chain, HookArgument peerIsServer) {
+    return new HookCall("certificatesChecked", CHECKED, connection, chain, HookArgument.THROWN, peerIsServer);
   }
 
   boolean reads(HookArgument.Kind kind) {

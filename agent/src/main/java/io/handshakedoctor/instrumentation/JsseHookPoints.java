@@ -8,6 +8,8 @@ import static io.handshakedoctor.instrumentation.HookArgument.THROWN;
 import static io.handshakedoctor.instrumentation.HookArgument.TRUE;
 import static io.handshakedoctor.instrumentation.HookArgument.field;
 import static io.handshakedoctor.instrumentation.HookArgument.parameter;
+import static io.handshakedoctor.instrumentation.HookCall.OBJECT;
+import static io.handshakedoctor.instrumentation.HookCall.THROWABLE;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,21 +18,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where the agent hooks SunJSSE (the same names from JDK 11 to 25; see docs/design.md) and what
- * each hook point calls in {@code HandshakeHooks}. Keyed by internal class name, as class file
- * transformers see them.
+ * Where the agent hooks the JDK: SunJSSE (the same names from JDK 11 to 25; see docs/design.md), the
+ * JDK's HTTPS clients, and {@code ClassLoader.defineClass}, which tells {@link
+ * LibraryEngineTransformer} when a TLS library's engine is about to load. What each hook point calls
+ * in {@code HandshakeHooks}, keyed by internal class name, as class file transformers see them.
  */
 public final class JsseHookPoints {
   private static final String SSL = "sun/security/ssl/";
   private static final String TRANSPORT_CONTEXT = "L" + SSL + "TransportContext;";
-  private static final String OBJECT = "Ljava/lang/Object;";
-  private static final String THROWABLE = "Ljava/lang/Throwable;";
   private static final String BYTE_BUFFER = "Ljava/nio/ByteBuffer;";
   private static final String CERTIFICATES = "[Ljava/security/cert/X509Certificate;";
 
   private static final String OBJECT_THROWABLE = "(" + OBJECT + THROWABLE + ")V";
-  private static final String CHECKING = "(" + OBJECT + OBJECT + "Z)V";
-  private static final String CHECKED = "(" + OBJECT + OBJECT + THROWABLE + "Z)V";
+  private static final String CLASS_DEFINING = "(Ljava/lang/String;)V";
   private static final String ABANDONED = "(" + OBJECT + THROWABLE + THROWABLE + ")V";
 
   private static final Map<String, List<HookPoint>> BY_CLASS = build();
@@ -200,6 +200,21 @@ public final class JsseHookPoints {
                     "SSLPeerUnverifiedException(String)",
                     MethodPattern.constructor().parameters(1))
                 .onReturn(new HookCall("peerUnverified", "(" + THROWABLE + ")V", THIS))));
+    m.put(
+        "java/lang/ClassLoader",
+        List.of(
+            // Every class an application, platform or custom class loader defines passes through one
+            // of these two (the other overloads and SecureClassLoader's delegate to them); boot
+            // classes never do. Only the name is passed: LibraryEngineTransformer registers itself
+            // before the first engine class of a TLS library is defined.
+            new HookPoint(
+                    "ClassLoader.defineClass(String, byte[], int, int, ProtectionDomain)",
+                    MethodPattern.named("defineClass").parameters(5).parameter(1, "[B"))
+                .onEnter(new HookCall("classDefining", CLASS_DEFINING, parameter(0))),
+            new HookPoint(
+                    "ClassLoader.defineClass(String, ByteBuffer, ProtectionDomain)",
+                    MethodPattern.named("defineClass").parameters(3).parameter(1, BYTE_BUFFER))
+                .onEnter(new HookCall("classDefining", CLASS_DEFINING, parameter(0)))));
     return Collections.unmodifiableMap(m);
   }
 
@@ -207,9 +222,8 @@ public final class JsseHookPoints {
   private static HookPoint tls12ChainCheck(String method, HookArgument peerIsServer) {
     return new HookPoint(
             "T12CertificateConsumer." + method, MethodPattern.named(method).parameters(2))
-        .onEnter(new HookCall("certificatesChecking", CHECKING, parameter(0), parameter(1), peerIsServer))
-        .onExit(
-            new HookCall("certificatesChecked", CHECKED, parameter(0), parameter(1), THROWN, peerIsServer));
+        .onEnter(HookCall.certificatesChecking(parameter(0), parameter(1), peerIsServer))
+        .onExit(HookCall.certificatesChecked(parameter(0), parameter(1), peerIsServer));
   }
 
   /** TLS 1.3: {@code X509Certificate[] check*Certs(HandshakeContext, List)} builds the chain. */
@@ -217,8 +231,7 @@ public final class JsseHookPoints {
     return new HookPoint(
             "T13CertificateConsumer." + method,
             MethodPattern.named(method).parameters(2).returns(CERTIFICATES))
-        .onEnter(new HookCall("certificatesChecking", CHECKING, parameter(0), NULL, peerIsServer))
-        .onExit(
-            new HookCall("certificatesChecked", CHECKED, parameter(0), RETURNED, THROWN, peerIsServer));
+        .onEnter(HookCall.certificatesChecking(parameter(0), NULL, peerIsServer))
+        .onExit(HookCall.certificatesChecked(parameter(0), RETURNED, peerIsServer));
   }
 }

@@ -1,12 +1,11 @@
 package io.handshakedoctor.instrumentation;
 
 import static io.handshakedoctor.instrumentation.HookArgument.FALSE;
-import static io.handshakedoctor.instrumentation.HookArgument.RETURNED;
-import static io.handshakedoctor.instrumentation.HookArgument.THIS;
-import static io.handshakedoctor.instrumentation.HookArgument.THROWN;
 import static io.handshakedoctor.instrumentation.HookArgument.field;
 import static io.handshakedoctor.instrumentation.HookArgument.TRUE;
 import static io.handshakedoctor.instrumentation.HookArgument.parameter;
+import static io.handshakedoctor.instrumentation.HookCall.OBJECT;
+import static io.handshakedoctor.instrumentation.HookCall.THROWABLE;
 
 import java.util.Collections;
 import java.util.List;
@@ -21,13 +20,7 @@ import java.util.List;
 public final class TcnativeHookPoints {
   private static final String PACKAGE = "io/netty/handler/ssl/";
   private static final String ENGINE = "ReferenceCountedOpenSslEngine";
-  private static final String OBJECT = "Ljava/lang/Object;";
-  private static final String THROWABLE = "Ljava/lang/Throwable;";
-  private static final String BYTE_BUFFER = "Ljava/nio/ByteBuffer;";
-  private static final String BYTE_BUFFERS = "[" + BYTE_BUFFER;
   private static final String CERTIFICATES = "[Ljava/security/cert/X509Certificate;";
-  private static final String CHECKING = "(" + OBJECT + OBJECT + "Z)V";
-  private static final String CHECKED = "(" + OBJECT + OBJECT + THROWABLE + "Z)V";
 
   /** Netty's four trust-manager callbacks: client contexts check servers, server contexts clients. */
   private static final List<String> CLIENT_VERIFIERS =
@@ -39,7 +32,7 @@ public final class TcnativeHookPoints {
           "ReferenceCountedOpenSslServerContext$ExtendedTrustManagerVerifyCallback",
           "ReferenceCountedOpenSslServerContext$TrustManagerVerifyCallback");
 
-  private static final List<HookPoint> ENGINE_POINTS = enginePoints();
+  private static final List<HookPoint> ENGINE_POINTS = NativeEngineHookPoints.of(ENGINE);
   /** Netty's handler, whatever the engine under it: where it fails a handshake for reasons of its own. */
   private static final String HANDLER = "SslHandler";
   private static final List<HookPoint> HANDLER_POINTS = List.of(handlerFailure(), handlerAdded());
@@ -87,40 +80,6 @@ public final class TcnativeHookPoints {
         && (packageStart == 0 || internalName.charAt(packageStart - 1) == '/');
   }
 
-  private static List<HookPoint> enginePoints() {
-    return List.of(
-        // Every engine Netty makes, client or server, on the thread that asked for it (for
-        // asynchronous clients, the one still carrying the request's trace context).
-        new HookPoint("ReferenceCountedOpenSslEngine(...)", MethodPattern.constructor())
-            .onReturn(new HookCall("nativeEngineCreated", "(" + OBJECT + ")V", THIS)),
-        // SSLEngine's other wrap overloads delegate to this one.
-        new HookPoint(
-                "ReferenceCountedOpenSslEngine.wrap(ByteBuffer[], int, int, ByteBuffer)",
-                MethodPattern.named("wrap").parameters(4).parameter(0, BYTE_BUFFERS).parameter(3, BYTE_BUFFER))
-            .onEnter(
-                new HookCall(
-                    "nativeEngineWrapping", "(" + OBJECT + BYTE_BUFFER + ")V", THIS, parameter(3)))
-            .onExit(
-                new HookCall(
-                    "nativeEngineWrapped",
-                    "(" + OBJECT + BYTE_BUFFER + OBJECT + THROWABLE + ")V",
-                    THIS, parameter(3), RETURNED, THROWN)),
-        // And the other unwrap overloads to this one.
-        new HookPoint(
-                "ReferenceCountedOpenSslEngine.unwrap(ByteBuffer[], int, int, ByteBuffer[], int, int)",
-                MethodPattern.named("unwrap").parameters(6).parameter(0, BYTE_BUFFERS).parameter(3, BYTE_BUFFERS))
-            .onEnter(
-                new HookCall(
-                    "nativeEngineUnwrapping",
-                    "(" + OBJECT + BYTE_BUFFERS + "II)V",
-                    THIS, parameter(0), parameter(1), parameter(2)))
-            .onExit(
-                new HookCall(
-                    "nativeEngineUnwrapped",
-                    "(" + OBJECT + BYTE_BUFFERS + "II" + OBJECT + THROWABLE + ")V",
-                    THIS, parameter(0), parameter(1), parameter(2), RETURNED, THROWN)));
-  }
-
   /**
    * {@code SslHandler.setHandshakeFailure(ChannelHandlerContext, Throwable, boolean, boolean, boolean)} (the
    * two-argument overload delegates to it): Netty fails the handshake itself, the engine never having thrown,
@@ -161,8 +120,7 @@ public final class TcnativeHookPoints {
     return new HookPoint(
             "VerifyCallback.verify(engine, X509Certificate[], String)",
             MethodPattern.named("verify").parameters(3).parameter(1, CERTIFICATES))
-        .onEnter(new HookCall("certificatesChecking", CHECKING, parameter(0), parameter(1), peerIsServer))
-        .onExit(
-            new HookCall("certificatesChecked", CHECKED, parameter(0), parameter(1), THROWN, peerIsServer));
+        .onEnter(HookCall.certificatesChecking(parameter(0), parameter(1), peerIsServer))
+        .onExit(HookCall.certificatesChecked(parameter(0), parameter(1), peerIsServer));
   }
 }

@@ -156,6 +156,11 @@ abstract class EngineClientHarness {
     return events.size() == 1 || (reconnects && !events.isEmpty()) ? EventCaptures.of(events.get(0)) : EnumSet.noneOf(Captured.class);
   }
 
+  /** The line the forked client on {@code jdk} printed for {@code name} (a scenario, or what the connector reports besides). */
+  protected final String forkedLine(TestJdk jdk, String name) {
+    return run(jdk).line(name);
+  }
+
   private ForkedEngineClient run(TestJdk jdk) {
     return runs.computeIfAbsent(jdk, key -> {
       try {

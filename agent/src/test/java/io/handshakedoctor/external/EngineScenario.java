@@ -27,6 +27,11 @@ final class EngineScenario {
       new EngineScenario("tls10_only_server", "no_common_protocol_version",
           "-cert", "app.pem", "-cert_chain", "intermediate.pem", "-key", "app.key", "-tls1", "-cipher", "DEFAULT@SECLEVEL=0"));
 
+  /** A server that requires a client certificate from the test client CA, which the client does not have. */
+  static final EngineScenario CLIENT_CERTIFICATE_REQUIRED = new EngineScenario("client_certificate_missing", "client_certificate_missing",
+      "-cert", "app.pem", "-cert_chain", "intermediate.pem", "-key", "app.key",
+      "-Verify", "1", "-verify_return_error", "-CAfile", "client-ca.pem");
+
   final String name;
   /** Null: the handshake succeeds and no event is written. */
   final String cause;

@@ -2,6 +2,7 @@ package io.handshakedoctor.bootstrap;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The static entry points that advice inlined into JSSE calls. Each forwards to the agent's
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HandshakeHooks {
   private static volatile HandshakeListener listener;
+  private static volatile Consumer<String> classDefinitions;
   private static final AtomicLong suppressedErrors = new AtomicLong();
   private static final AtomicLong internalErrors = new AtomicLong();
 
@@ -17,6 +19,37 @@ public final class HandshakeHooks {
   /** Installs the agent's listener; {@code null} turns every hook into a no-op. */
   public static void install(HandshakeListener newListener) {
     listener = newListener;
+  }
+
+  /**
+   * Hands the name of every class a class loader is about to define to {@code watcher}, until it
+   * is set to {@code null} again: how the agent learns that a TLS library's engine is about to
+   * load without keeping a class file transformer registered (docs/design.md, "Class loaders").
+   */
+  public static void watchClassDefinitions(Consumer<String> watcher) {
+    classDefinitions = watcher;
+  }
+
+  /**
+   * {@code ClassLoader.defineClass} is about to define {@code name} (a binary name, or null when the
+   * caller let the class file name it). One volatile read when nothing watches.
+   */
+  public static void classDefining(String name) {
+    Consumer<String> watcher = classDefinitions;
+    if (watcher == null || name == null) {
+      return;
+    }
+    try {
+      watcher.accept(name);
+    } catch (Throwable t) {
+      HandshakeListener l = listener;
+      if (l != null) {
+        suppressed(l, "classDefining", t);
+      } else {
+        suppressedErrors.incrementAndGet();
+        internalErrors.incrementAndGet();
+      }
+    }
   }
 
   /** Errors caught inside hooks since start-up (also counted when the listener itself failed). */
