@@ -3,14 +3,14 @@ package io.handshakedoctor;
 import io.handshakedoctor.bootstrap.HandshakeHooks;
 import io.handshakedoctor.bootstrap.HandshakeListener;
 import io.handshakedoctor.capture.CapturingListener;
-import io.handshakedoctor.capture.FaultInjectingListener;
-import io.handshakedoctor.capture.InjectedFaults;
+import io.handshakedoctor.capture.ConnectionReader;
 import io.handshakedoctor.capture.RequestContextSource;
 import io.handshakedoctor.config.AgentConfig;
 import io.handshakedoctor.config.EnrichmentMode;
 import io.handshakedoctor.config.LogTarget;
 import io.handshakedoctor.config.OtelSignals;
 import io.handshakedoctor.diagnosis.DiagnosisEngine;
+import io.handshakedoctor.diagnosis.DiagnosisRule;
 import io.handshakedoctor.emit.ExceptionEnricher;
 import io.handshakedoctor.emit.FailureOutput;
 import io.handshakedoctor.emit.JsonLinesOutput;
@@ -30,13 +30,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Wires the running agent: listener, outputs and transformer. Kept apart from {@link
- * AgentInstaller} because it names the bootstrap hook types, which must not be loaded before the
- * installer has put them into the boot loader.
+ * Wires the running agent: listener, outputs and transformer, each part through the {@link
+ * PartDecorator} seam. Kept apart from {@link AgentInstaller} because it names the bootstrap hook
+ * types, which must not be loaded before the installer has put them into the boot loader.
  */
 final class AgentRuntime {
   /** The running agent's inventory, for {@code report <pid>}; null when off or not started. */
   private static volatile PeerInventory inventory;
+  /** What each part passes through as it is wired: {@code decorators.jar}'s, else the identity. */
+  private static volatile PartDecorator parts = PartDecorator.NONE;
 
   private AgentRuntime() {}
 
@@ -50,32 +52,35 @@ final class AgentRuntime {
    */
   static Reporting start(AgentConfig config, Instrumentation inst, boolean attached) {
     InternalErrors errors = new InternalErrors();
+    parts = PartDecorators.load(config.decoratorsJar(), errors);
     openJavaBase(inst);
     openForMessageEnrichment(config, inst);
     Reporting reporting = new Reporting(outputs(config, null, errors), true);
-    FailurePipeline failures =
-        new FailurePipeline(() -> DiagnosisEngine.standard(errors::internalError), reporting, errors);
+    FailurePipeline failures = new FailurePipeline(() -> diagnosisEngine(errors), reporting, errors);
     PeerInventory peers = config.inventory() ? inventory(config, reporting, errors) : null;
-    RequestContextSource requestContexts = RequestContextSource.NONE;
-    for (FailureOutput output : reporting.current().outputs) {
-      if (output instanceof OtelOutput) {
-        requestContexts = ((OtelOutput) output).requestContexts();
-      }
-    }
+    OtelOutput otel = reporting.current().otel;
+    RequestContextSource requestContexts = otel == null ? RequestContextSource.NONE : otel.requestContexts();
     CapturingListener capturing =
         new CapturingListener(
-            config.captureMaxInFlight(), config.captureMaxBytes(), failures, errors, peers, requestContexts);
+            config.captureMaxInFlight(), config.captureMaxBytes(), failures, errors, peers, requestContexts,
+            parts.decorate(ConnectionReader.class, new JsseConnectionReader()));
     inventory = peers;
     atExit(capturing, reporting, errors);
-    HandshakeListener listener = capturing;
-    if (InjectedFaults.enabled()) {
-      listener = new FaultInjectingListener(listener); // test only
-    }
-    HandshakeHooks.install(listener);
+    HandshakeHooks.install(parts.decorate(HandshakeListener.class, capturing));
+    Instrumentation weaving = parts.decorate(Instrumentation.class, inst);
     // The watch first: the installer weaves ClassLoader.defineClass, which feeds it.
-    LibraryEngineTransformer.install(inst, errors::internalError, attached);
-    JsseHookInstaller.install(inst, errors::internalError);
+    LibraryEngineTransformer.install(weaving, errors::internalError, attached);
+    JsseHookInstaller.install(weaving, errors::internalError);
     return reporting;
+  }
+
+  /** The standard rules, each through the seam; built at the first failure, not at start-up. */
+  private static DiagnosisEngine diagnosisEngine(InternalErrors errors) {
+    List<DiagnosisRule> rules = new ArrayList<>();
+    for (DiagnosisRule rule : DiagnosisEngine.standardRules()) {
+      rules.add(parts.decorate(DiagnosisRule.class, rule));
+    }
+    return new DiagnosisEngine(rules, errors::internalError);
   }
 
   /**
@@ -91,10 +96,8 @@ final class AgentRuntime {
     openForMessageEnrichment(config, inst);
     Reporting.Outputs old = reporting.replace(outputs(config, reporting.current(), new InternalErrors()));
     reporting.turn(true);
-    for (FailureOutput output : old.outputs) {
-      if (!(output instanceof OtelOutput)) {
-        output.flush();
-      }
+    for (FailureOutput output : old.replaceable()) {
+      output.flush();
     }
   }
 
@@ -103,13 +106,7 @@ final class AgentRuntime {
    * them), its metrics to the OpenTelemetry output, which a second attach keeps.
    */
   private static PeerInventory inventory(AgentConfig config, Reporting reporting, InternalErrors errors) {
-    OtelOutput otel = null;
-    for (FailureOutput output : reporting.current().outputs) {
-      if (output instanceof OtelOutput) {
-        otel = (OtelOutput) output;
-      }
-    }
-    OtelOutput metrics = otel;
+    OtelOutput metrics = reporting.current().otel;
     PeerInventory peers =
         new PeerInventory(
             config.inventoryInterval(),
@@ -134,14 +131,10 @@ final class AgentRuntime {
         otel = new OtelOutput(config.otel(), errors);
       }
     } else {
-      for (FailureOutput output : running.outputs) {
-        if (output instanceof OtelOutput) {
-          otel = (OtelOutput) output;
-        }
-      }
+      otel = running.otel;
     }
     if (otel != null) {
-      outputs.add(otel);
+      outputs.add(parts.decorate(FailureOutput.class, otel));
     }
     if (config.logTarget() != LogTarget.OFF) {
       budgeted.add(new LogLineOutput(config.logTarget()));
@@ -155,9 +148,16 @@ final class AgentRuntime {
       budgeted.add(otel.logEvents());
     }
     if (!budgeted.isEmpty()) {
-      outputs.add(new BudgetedOutput(new SharedBudgetOutputs(budgeted, errors), config.dedupInterval(), config.reportBudget()));
+      outputs.add(
+          parts.decorate(
+              FailureOutput.class,
+              new BudgetedOutput(new SharedBudgetOutputs(budgeted, errors), config.dedupInterval(), config.reportBudget())));
     }
-    return new Reporting.Outputs(new ExceptionEnricher(config.enrichment()), List.copyOf(outputs), eventsFile);
+    return new Reporting.Outputs(
+        parts.decorate(ExceptionEnricher.class, new ExceptionEnricher(config.enrichment())),
+        otel,
+        List.copyOf(outputs),
+        eventsFile);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.handshakedoctor;
 
 import io.handshakedoctor.capture.FailureSink;
-import io.handshakedoctor.capture.InjectedFaults;
 import io.handshakedoctor.capture.InternalErrorReporter;
 import io.handshakedoctor.diagnosis.Diagnosis;
 import io.handshakedoctor.diagnosis.DiagnosisEngine;
@@ -35,18 +34,15 @@ final class FailurePipeline implements FailureSink {
       return;
     }
     Reporting.Outputs current = reporting.current();
-    InjectedFaults.maybeFail("diagnosis"); // test only
     Diagnosis diagnosis = engine().diagnose(evidence);
     FailureEvent event = new FailureEvent(evidence, diagnosis, requestContext);
     try {
-      InjectedFaults.maybeFail("enrich"); // test only
       current.enricher.enrich(thrown, event);
     } catch (Throwable t) {
       errors.internalError("enriching the exception", t);
     }
     for (FailureOutput output : current.outputs) {
       try {
-        InjectedFaults.maybeFail("output"); // test only
         output.write(event, 1);
       } catch (Throwable t) {
         // One kind ("writing an output"), whichever output failed: reported once, not per output.

@@ -3,6 +3,7 @@ package io.handshakedoctor;
 import io.handshakedoctor.emit.ExceptionEnricher;
 import io.handshakedoctor.emit.FailureOutput;
 import io.handshakedoctor.emit.JsonLinesOutput;
+import io.handshakedoctor.emit.otel.OtelOutput;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,13 +16,21 @@ final class Reporting {
   /** The enricher and outputs of one set of settings. */
   static final class Outputs {
     final ExceptionEnricher enricher;
+    /** The OpenTelemetry output (null when off): kept across attaches, first in {@link #outputs}. */
+    final OtelOutput otel;
     final List<FailureOutput> outputs;
     final JsonLinesOutput eventsFile; // null when none
 
-    Outputs(ExceptionEnricher enricher, List<FailureOutput> outputs, JsonLinesOutput eventsFile) {
+    Outputs(ExceptionEnricher enricher, OtelOutput otel, List<FailureOutput> outputs, JsonLinesOutput eventsFile) {
       this.enricher = enricher;
+      this.otel = otel;
       this.outputs = outputs;
       this.eventsFile = eventsFile;
+    }
+
+    /** The outputs a second attach replaces: all but the OpenTelemetry one. */
+    List<FailureOutput> replaceable() {
+      return otel == null ? outputs : outputs.subList(1, outputs.size());
     }
   }
 

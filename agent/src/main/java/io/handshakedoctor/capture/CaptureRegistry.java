@@ -62,6 +62,8 @@ final class CaptureRegistry {
           return size() > MAX_RETIRED;
         }
       };
+  /** The size of {@link #retired}, readable without its lock. */
+  private final AtomicInteger retiredCount = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger startsSinceSweep = new AtomicInteger();
   private volatile long lastSweepNanos = System.nanoTime();
@@ -175,19 +177,14 @@ final class CaptureRegistry {
     synchronized (retired) {
       capture.retiredAt(System.nanoTime());
       retired.put(transportContext, capture);
+      retiredCount.set(retired.size());
     }
   }
 
   /** Brings back a recently finished handshake's capture, when its connection fails soon after. */
   HandshakeCapture revive(Object transportContext) {
-    HandshakeCapture capture;
-    synchronized (retired) {
-      if (retired.isEmpty()) {
-        return null;
-      }
-      capture = retired.remove(transportContext);
-    }
-    if (capture == null || System.nanoTime() - capture.retiredAt() > RETIRED_FOR_NANOS) {
+    HandshakeCapture capture = hasRetired() ? claimRetired(transportContext) : null;
+    if (capture == null) {
       return null;
     }
     HandshakeCapture existing = byKey.putIfAbsent(transportContext, capture);
@@ -196,6 +193,27 @@ final class CaptureRegistry {
       return capture;
     }
     return existing;
+  }
+
+  /** Whether any finished handshake is kept for a verdict (a lock-free hint: false may be stale). */
+  boolean hasRetired() {
+    return retiredCount.get() > 0;
+  }
+
+  /**
+   * Takes a recently finished handshake's capture out of the retired set, for a failure reported
+   * at once (not through the table); null when none or too old.
+   */
+  HandshakeCapture claimRetired(Object transportContext) {
+    HandshakeCapture capture;
+    synchronized (retired) {
+      capture = retired.remove(transportContext);
+      retiredCount.set(retired.size());
+    }
+    if (capture == null || System.nanoTime() - capture.retiredAt() > RETIRED_FOR_NANOS) {
+      return null;
+    }
+    return capture;
   }
 
   /** Handshake bytes held by the captures in flight (for tests and the storm checks). */

@@ -9,8 +9,11 @@ import io.handshakedoctor.capture.jsse.JsseConnectionReader;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.io.EOFException;
+import java.lang.ref.WeakReference;
+import java.net.Socket;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import javax.net.ssl.SSLException;
 
 /**
  * Turns JSSE hook calls into per-connection captures and, when a handshake fails, into one
@@ -23,7 +26,7 @@ public final class CapturingListener implements HandshakeListener {
 
   private final CaptureRegistry registry;
   /** SunJSSE's live state, read at failure time only. */
-  private final ConnectionReader connections = new JsseConnectionReader();
+  private final ConnectionReader connections;
   private final EvidenceAssembler assembler;
   /** BoringSSL engines (netty-tcnative: Netty, gRPC's shaded copy; Conscrypt): their own captures. */
   private final NativeEngineCaptures nativeEngines;
@@ -40,12 +43,19 @@ public final class CapturingListener implements HandshakeListener {
   private final HostnameVerifications hostnameVerifications;
   /** The request each connection serves, carried to the outputs with its failure. */
   private final RequestContexts requestContexts;
+  /**
+   * Per thread: the connection whose handshake it finished last among those kept for the server's
+   * verdict (set only then: a client that was asked for a certificate; weakly, so a thread that
+   * stays idle keeps no closed connection alive); see {@link #finishedHere}.
+   */
+  private final ThreadLocal<Object[]> retiredHere = ThreadLocal.withInitial(() -> new Object[1]);
   /** Failures being diagnosed and written right now (their captures already left the registry). */
   private final java.util.concurrent.atomic.AtomicInteger reporting = new java.util.concurrent.atomic.AtomicInteger();
 
   public CapturingListener(
       int maxInFlight, int byteBudget, FailureSink sink, InternalErrorReporter errors) {
-    this(maxInFlight, byteBudget, sink, errors, (HealthyHandshakeRecorder) null, null, RequestContextSource.NONE);
+    this(maxInFlight, byteBudget, sink, errors, (HealthyHandshakeRecorder) null, null, RequestContextSource.NONE,
+        new JsseConnectionReader());
   }
 
   /** With the peer inventory: successful handshakes go to {@code healthy} (docs/early-warnings.md). */
@@ -55,13 +65,13 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeSink healthy) {
-    this(maxInFlight, byteBudget, sink, errors, healthy, RequestContextSource.NONE);
+    this(maxInFlight, byteBudget, sink, errors, healthy, RequestContextSource.NONE, new JsseConnectionReader());
   }
 
   /**
    * {@code healthy}: the peer inventory, or null when it is off; {@code contexts}: where the
    * request's context comes from (the OpenTelemetry output's source, or {@link
-   * RequestContextSource#NONE}).
+   * RequestContextSource#NONE}); {@code jsse}: SunJSSE's reader ({@link JsseConnectionReader}).
    */
   public CapturingListener(
       int maxInFlight,
@@ -69,11 +79,12 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeSink healthy,
-      RequestContextSource contexts) {
+      RequestContextSource contexts,
+      ConnectionReader jsse) {
     this(maxInFlight, byteBudget, sink, errors,
         healthy == null ? null : HealthyHandshakeRecorder.jsse(healthy, errors),
         healthy instanceof LastHealthyHandshakes ? (LastHealthyHandshakes) healthy : null,
-        contexts);
+        contexts, jsse);
   }
 
   CapturingListener(
@@ -82,7 +93,7 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeRecorder healthy) {
-    this(maxInFlight, byteBudget, sink, errors, healthy, null, RequestContextSource.NONE);
+    this(maxInFlight, byteBudget, sink, errors, healthy, null, RequestContextSource.NONE, new JsseConnectionReader());
   }
 
   /** {@code lastHealthy}: where a failure finds the last good handshake with its peer (the inventory); null when off. */
@@ -93,7 +104,9 @@ public final class CapturingListener implements HandshakeListener {
       InternalErrorReporter errors,
       HealthyHandshakeRecorder healthy,
       LastHealthyHandshakes lastHealthy,
-      RequestContextSource contexts) {
+      RequestContextSource contexts,
+      ConnectionReader connections) {
+    this.connections = connections;
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
     this.assembler = new EvidenceAssembler(connections, lastHealthy);
     this.requestContexts = new RequestContexts(contexts);
@@ -288,6 +301,15 @@ public final class CapturingListener implements HandshakeListener {
     HandshakeCapture capture = registry.find(transportContext);
     if (capture == null) {
       capture = registry.revive(transportContext);
+      if (capture != null && !alertReceived && serverSpokeSinceHandshake(transportContext)) {
+        // The server sent records after this client's certificate (a session ticket, its answer):
+        // it accepted the client, and what fails now is unrelated to the handshake.
+        HandshakeCapture ended = registry.end(transportContext);
+        if (ended != null) {
+          registry.recycle(ended);
+        }
+        return;
+      }
     }
     if (capture == null) {
       // Failed before any handshake context existed (e.g. no protocol left after policy), or
@@ -332,6 +354,7 @@ public final class CapturingListener implements HandshakeListener {
         }
         if (capture.awaitsServerVerdict()) {
           registry.retire(transportContext, capture);
+          retiredHere.get()[0] = new WeakReference<>(transportContext);
         } else {
           registry.recycle(capture); // succeeded: nothing of it is kept, the object is reused
         }
@@ -373,6 +396,90 @@ public final class CapturingListener implements HandshakeListener {
             timedOut ? FailureOrigin.HANDSHAKE_TIMEOUT : FailureOrigin.TRANSPORT_CLOSED);
     // A timeout reaches the application as the library's own exception, not the wrapper.
     sink.handshakeFailed(evidence, timedOut ? cause : reported, requestContexts.claim(transportContext));
+  }
+
+  /**
+   * A TLS 1.3 client that answered a CertificateRequest finishes before the server judges its
+   * certificate. When its first application write meets the socket the refusing server already
+   * closed, or its read meets the reset, the server's alert is never read and JSSE is not told (an
+   * SSLSocket rethrows a write error as it is; an engine's own socket is not JSSE's): the retired
+   * capture is reported here, only while the server has sent no record since the handshake (no
+   * session ticket, no answer: nothing says it accepted the client) and only for the peer's doing
+   * (a reset, a broken pipe, the end of the stream).
+   */
+  @Override
+  public void applicationDataFailed(Object engineOrSocket, Throwable failure) {
+    if (!registry.hasRetired() || failure instanceof SSLException) {
+      return; // JSSE's own failures pass through fatal
+    }
+    Object connection = connections.connectionOf(engineOrSocket);
+    if (connection == null && engineOrSocket instanceof Socket) {
+      connection = finishedHere((Socket) engineOrSocket);
+    }
+    if (connection == null) {
+      return;
+    }
+    long records = connections.recordsReadUnderCurrentKeys(connection);
+    if (records != 0 || !(failure == null || isPeerDrop(failure))) {
+      if (records > 0) {
+        HandshakeCapture released = registry.claimRetired(connection);
+        if (released != null) {
+          registry.recycle(released);
+        }
+      }
+      return;
+    }
+    reporting.incrementAndGet();
+    try {
+      HandshakeCapture capture = registry.claimRetired(connection);
+      if (capture == null) {
+        return;
+      }
+      Throwable seen = failure != null ? failure
+          : new EOFException("the server closed the connection without close_notify or alert after the handshake");
+      HandshakeEvidence evidence = assembler.assemble(capture.snapshot(), seen, FailureOrigin.APPLICATION_DATA);
+      sink.handshakeFailed(evidence, seen, requestContexts.claim(connection));
+    } finally {
+      reporting.decrementAndGet();
+    }
+  }
+
+  /**
+   * The connection whose handshake this thread finished last, while it awaits the server's verdict,
+   * when {@code socket} (not JSSE's own) leads to that connection's peer port: an application that
+   * drives an engine over a blocking socket does both on one thread, as does a layered SSLSocket.
+   */
+  private Object finishedHere(Socket socket) {
+    Object[] slot = retiredHere.get();
+    Object connection = slot[0] == null ? null : ((WeakReference<?>) slot[0]).get();
+    if (connection == null) {
+      return null;
+    }
+    int port = connections.peerPort(connection);
+    if (port < 0 || port != socket.getPort()) {
+      return null;
+    }
+    slot[0] = null;
+    return connection;
+  }
+
+  private boolean serverSpokeSinceHandshake(Object transportContext) {
+    return connections.recordsReadUnderCurrentKeys(transportContext) > 0;
+  }
+
+  /** The peer reset or closed the connection (not a local close or a timeout). */
+  private static boolean isPeerDrop(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      String message = c.getMessage();
+      if (c instanceof EOFException
+          || message != null
+              && (message.contains("Broken pipe")
+                  || message.contains("Connection reset")
+                  || message.contains("forcibly closed by the remote host"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isTransportEnd(Throwable t) {

@@ -50,4 +50,11 @@ public interface ConnectionReader {
 
   /** The first bytes the peer sent, as the engine's record layer kept them; null when unknown. */
   byte[] firstPeerBytes(Object connection);
+
+  /**
+   * How many records the peer's current keys have decrypted (TLS 1.3: since the handshake's
+   * application keys, so 0 means the peer has sent nothing readable since its Finished); -1 when
+   * unknown.
+   */
+  long recordsReadUnderCurrentKeys(Object connection);
 }

@@ -131,7 +131,6 @@ final class EvidenceAssembler {
       }
     }
     b.messagesSent(sent).messagesReceived(received);
-    InjectedFaults.maybeFail("parser"); // test only
     return DecodedHandshake.decode(clientHello, serverHello, certificate, localCertificate, certificateRequest);
   }
 

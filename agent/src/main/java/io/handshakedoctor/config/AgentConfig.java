@@ -33,7 +33,8 @@ public final class AgentConfig {
           "inventory.interval",
           "inventory.max.peers",
           "expiry.warning.days",
-          "expiry.metric.max.peers");
+          "expiry.metric.max.peers",
+          "decorators.jar");
 
   private final boolean enabled;
   private final Path eventsFile;
@@ -51,12 +52,13 @@ public final class AgentConfig {
   private final int inventoryMaxPeers;
   private final Duration expiryWarningHorizon;
   private final int expiryMetricMaxPeers;
+  private final Path decoratorsJar;
   private final List<String> problems;
 
   private AgentConfig(ConfigSource source) {
     List<String> errors = new ArrayList<>();
     this.enabled = bool(source, "enabled", true, errors);
-    this.eventsFile = path(source, "events.file", errors);
+    this.eventsFile = path(source, "events.file", "no events file", errors);
     this.logTarget = choice(source, "log", LogTarget.class, LogTarget.AUTO, errors);
     this.enrichment = choice(source, "enrich", EnrichmentMode.class, EnrichmentMode.SUPPRESSED, errors);
     this.captureMaxBytes = integer(source, "capture.max.bytes", 65536, 1024, 1 << 20, errors);
@@ -73,6 +75,7 @@ public final class AgentConfig {
     this.inventoryMaxPeers = integer(source, "inventory.max.peers", 1000, 1, 100_000, errors);
     this.expiryWarningHorizon = Duration.ofDays(integer(source, "expiry.warning.days", 21, 0, 3650, errors));
     this.expiryMetricMaxPeers = integer(source, "expiry.metric.max.peers", 100, 0, 10_000, errors);
+    this.decoratorsJar = path(source, "decorators.jar", "no decorators", errors);
     for (String key : source.agentArgumentKeys()) {
       if (!KEYS.contains(key)) {
         errors.add("unknown agent argument '" + key + "' ignored; known: " + String.join(", ", new java.util.TreeSet<>(KEYS)));
@@ -80,7 +83,8 @@ public final class AgentConfig {
     }
     for (Map.Entry<String, String> e : source.prefixedKeys().entrySet()) {
       String key = e.getKey();
-      // "started" and "status" are the agent's own markers; "test.*" the test-only fault injections.
+      // "started" and "status" are the agent's own markers; "test.*" the project's tests' own
+      // settings (the JDKs they fork, the faults their decorators inject).
       if (!KEYS.contains(key) && !key.equals("started") && !key.equals("status") && !key.startsWith("test.") && !key.equals("test")) {
         errors.add("unknown setting " + e.getValue() + " ignored; known: " + String.join(", ", new java.util.TreeSet<>(KEYS)));
       }
@@ -94,6 +98,14 @@ public final class AgentConfig {
 
   public boolean enabled() {
     return enabled;
+  }
+
+  /**
+   * The jar of {@code PartDecorator}s the running agent is assembled through (the fault-isolation
+   * tests'), or null: none, the agent's parts as they are. Read at start-up only.
+   */
+  public Path decoratorsJar() {
+    return decoratorsJar;
   }
 
   /** The JSON-lines events file, or null when none is configured. */
@@ -189,7 +201,7 @@ public final class AgentConfig {
     return def;
   }
 
-  private static Path path(ConfigSource s, String key, List<String> errors) {
+  private static Path path(ConfigSource s, String key, String without, List<String> errors) {
     ConfigSource.RawValue raw = s.lookup(key);
     if (raw == null || raw.value.isBlank()) {
       return null;
@@ -197,7 +209,7 @@ public final class AgentConfig {
     try {
       return Paths.get(raw.value.trim());
     } catch (InvalidPathException e) {
-      errors.add(bad(raw, "a file path", "no events file"));
+      errors.add(bad(raw, "a file path", without));
       return null;
     }
   }

@@ -2,6 +2,7 @@ package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.CertificateRequestSummary;
 import io.handshakedoctor.evidence.ClientAuthMode;
+import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.Side;
 import java.util.Arrays;
@@ -59,7 +60,7 @@ final class ClientCertificateMissingRule implements DiagnosisRule {
     }
     String alert = Facts.alertReceived(e, f);
     boolean refusalAlert = alert != null && REFUSAL_ALERTS.contains(alert);
-    boolean dropped = f.looksLikeReset();
+    boolean dropped = f.looksLikeReset() || e.origin() == FailureOrigin.APPLICATION_DATA;
     if (!refusalAlert && !dropped) {
       return Optional.empty();
     }
@@ -78,12 +79,15 @@ final class ClientCertificateMissingRule implements DiagnosisRule {
         .confidence(confidence)
         .summary(Facts.named("The server", e) + " requested a client certificate from issuers " + Facts.issuers(request) + " and this client "
             + (choseNone ? "had none to send: its key manager chose no certificate" + keyTypes : "probably sent none")
-            + ", after which the server " + (refusalAlert ? "ended the handshake with alert " + alert : "dropped the connection")
+            + ", after which the server " + (refusalAlert ? "ended the handshake with alert " + alert
+                : "dropped the connection (" + (e.renegotiation() ? "after this client had finished its handshake, " : "")
+                    + "without an alert this client could read: the usual refusal of a TLS 1.3 client that writes first)")
             + "; the client must be configured with a certificate the server accepts.")
         .fix("Configure this client's key store with a key entry whose chain is issued by one of " + Facts.issuers(request)
             + ": -Djavax.net.ssl.keyStore=client.p12 -Djavax.net.ssl.keyStorePassword=... -Djavax.net.ssl.keyStoreType=PKCS12, or a KeyManagerFactory in the custom SSLContext.")
         .evidence("server sent CertificateRequest, acceptable issuers " + Facts.issuers(request))
         .evidence(e.clientCredentials() == null ? "key manager choice unknown" : "key manager chose " + (choseNone ? "no certificate" : e.clientCredentials().chosenChain()))
+        .evidence(refusalAlert ? null : Facts.alertNotRead(e, f))
         .evidence(Facts.common(e))
         .responsibleParty(Diagnosis.CLIENT);
     if (confidence != Confidence.HIGH) {

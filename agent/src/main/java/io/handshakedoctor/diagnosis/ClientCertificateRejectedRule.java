@@ -1,6 +1,7 @@
 package io.handshakedoctor.diagnosis;
 
 import io.handshakedoctor.evidence.CertificateSummary;
+import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.Side;
 import java.util.Arrays;
@@ -60,7 +61,7 @@ final class ClientCertificateRejectedRule implements DiagnosisRule {
     // TLS 1.3: the client finishes first; when it then writes before reading, the server's alert
     // about its certificate is lost and the application sees only a broken pipe or a reset.
     boolean droppedAfterCertificate = alert == null && e.certificateRequest() != null
-        && f.looksLikeReset();
+        && (f.looksLikeReset() || e.origin() == FailureOrigin.APPLICATION_DATA);
     if (!droppedAfterCertificate && (alert == null || !CERTIFICATE_ALERTS.contains(alert))) {
       return Optional.empty();
     }
@@ -71,7 +72,7 @@ final class ClientCertificateRejectedRule implements DiagnosisRule {
       return Optional.empty();
     }
     if (droppedAfterCertificate) {
-      return Optional.of(droppedAfterCertificate(e));
+      return Optional.of(droppedAfterCertificate(e, f));
     }
     List<CertificateSummary> sent = e.clientCredentials().chosenChain();
     CertificateSummary leaf = sent.get(0);
@@ -93,23 +94,24 @@ final class ClientCertificateRejectedRule implements DiagnosisRule {
             .build());
   }
 
-  private static Diagnosis droppedAfterCertificate(HandshakeEvidence e) {
+  /** Low: the server's verdict was not read, so an unrelated drop cannot be told apart. */
+  private static Diagnosis droppedAfterCertificate(HandshakeEvidence e, Failures f) {
     CertificateSummary leaf = e.clientCredentials().chosenChain().get(0);
     boolean ownExpired = leaf.notAfter() != null && leaf.notAfter().isBefore(e.failedAt());
     return Diagnosis.builder(Cause.CLIENT_CERTIFICATE_REJECTED)
-        .confidence(Confidence.MEDIUM)
+        .confidence(Confidence.LOW)
         .summary(Facts.named("The server", e) + " asked for a client certificate"
             + (e.certificateRequest() == null ? "" : " from issuers " + Facts.issuers(e.certificateRequest()))
             + ", this client sent " + Facts.cert(leaf)
             + (ownExpired ? " (expired on " + Facts.instant(leaf.notAfter()) + ", " + Facts.relative(leaf.notAfter(), e.failedAt()) + ")" : "")
-            + ", and the server then closed the connection without an alert this client could read; the server most likely rejected that certificate.")
+            + ", and the server then closed the connection without an alert this client could read; the server probably rejected that certificate, but its verdict was not read.")
         .fix(ownExpired
             ? "Renew the client certificate and replace it in the client's key store (-Djavax.net.ssl.keyStore)."
             : "Check the server's log for the certificate verification error; use a client certificate issued by a CA the server trusts "
                 + "(nginx `ssl_client_certificate`/`ssl_verify_client`, Apache `SSLCACertificateFile`, HAProxy `ca-file`), or add "
                 + DistinguishedNamesText.cn(leaf.issuer()) + " to the server's client CA list.")
         .evidence("this client sent certificate " + leaf.subject() + " issued by " + leaf.issuer() + " after a CertificateRequest")
-        .evidence("then the connection dropped without a readable alert")
+        .evidence(Facts.alertNotRead(e, f))
         .alternative(Cause.CONNECTION_RESET_DURING_HANDSHAKE)
         .evidence(Facts.common(e))
         .responsibleParty(ownExpired ? Diagnosis.CLIENT : Diagnosis.UNKNOWN_PARTY)

@@ -16,10 +16,7 @@ final class ExpiredCertificateRule implements DiagnosisRule {
     List<CertificateSummary> chain = Facts.peerChain(e);
     int i = ServerChain.indexOfExpired(chain, e.failedAt());
     CertificateExpiredException cee = f.first(CertificateExpiredException.class);
-    Diagnosis.Builder d = Diagnosis.builder(Cause.CERTIFICATE_EXPIRED)
-        .confidence(Confidence.HIGH)
-        .evidence("trust manager threw " + (cee != null ? Failures.describe(cee) : "a CertPathValidatorException with reason EXPIRED"))
-        .evidence("the local clock read " + Facts.instant(e.failedAt()) + " at the failure")
+    Diagnosis.Builder d = ServerChain.outsideValidity(Cause.CERTIFICATE_EXPIRED, cee, "EXPIRED", e.failedAt())
         .responsibleParty(Diagnosis.SERVER);
     if (i >= 0) {
       CertificateSummary c = chain.get(i);

@@ -4,6 +4,7 @@ import io.handshakedoctor.evidence.AlertSummary;
 import io.handshakedoctor.evidence.CertificateRequestSummary;
 import io.handshakedoctor.evidence.CertificateSummary;
 import io.handshakedoctor.evidence.ClientHelloSummary;
+import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.Side;
 import java.time.Duration;
@@ -112,6 +113,21 @@ final class Facts {
   }
 
   /** The alert this JVM sent, or else the one JSSE attached to the failure; null when unknown. */
+  /**
+   * A client whose server dropped the connection after its certificate flight without an alert it
+   * could read: what it saw instead, and when (TLS 1.3: after its own handshake had completed).
+   */
+  static String alertNotRead(HandshakeEvidence e, Failures failures) {
+    List<Throwable> all = failures.all();
+    String seen = all.isEmpty() ? "a dropped connection" : Failures.describe(all.get(all.size() - 1));
+    if (e.origin() == FailureOrigin.APPLICATION_DATA) {
+      return "server's alert not read: this client's handshake had completed, then its first application I/O failed with "
+          + seen + " before the server sent any record";
+    }
+    return "server's alert not read: " + (e.renegotiation() ? "after this client's handshake had completed, " : "")
+        + "the connection failed with " + seen;
+  }
+
   static String alertSentOrAttached(HandshakeEvidence e) {
     if (e.alertSent() != null) {
       return e.alertSent().description();

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * JSSE's, BouncyCastle JSSE's and Conscrypt's endpoint identification (HTTPS/LDAPS host name
- * check) failures.
+ * check) failures, and what the rules about them read: the host asked for, the server's leaf and
+ * the names it answers to.
  */
 final class HostnameFailure {
   private static final Pattern[] PATTERNS = {
@@ -25,7 +26,27 @@ final class HostnameFailure {
     Pattern.compile("No subjectAltNames on the certificate match()"),
   };
 
-  private HostnameFailure() {}
+  /** The failure message's matching part; empty when no message said it. */
+  final String message;
+  /** The host name that was checked. */
+  final String host;
+  /** The server's certificate; null when its chain was not seen. */
+  final CertificateSummary leaf;
+  /** The names the leaf answers to ({@link #namesOf}). */
+  final List<String> names;
+
+  private HostnameFailure(Matcher m, HandshakeEvidence e) {
+    this.message = m == null ? "" : m.group(0);
+    this.host = requestedHost(e, m);
+    List<CertificateSummary> chain = Facts.peerChain(e);
+    this.leaf = chain.isEmpty() ? null : chain.get(0);
+    this.names = namesOf(leaf);
+  }
+
+  /** The host name failure in {@code f}, and the server's chain in {@code e}. */
+  static HostnameFailure of(HandshakeEvidence e, Failures f) {
+    return new HostnameFailure(find(f), e);
+  }
 
   /** The matcher of the first host name failure message, or null. */
   static Matcher find(Failures f) {

@@ -5,7 +5,6 @@ import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /** The server's certificate does not hold the name (or IP address) this client asked for. */
 final class HostnameMismatchRule implements DiagnosisRule {
@@ -14,11 +13,10 @@ final class HostnameMismatchRule implements DiagnosisRule {
     if (CertificateProblem.ofServerChain(e, f) != CertificateProblem.HOSTNAME) {
       return Optional.empty();
     }
-    Matcher m = HostnameFailure.find(f);
-    String host = HostnameFailure.requestedHost(e, m);
-    List<CertificateSummary> chain = Facts.peerChain(e);
-    CertificateSummary leaf = chain.isEmpty() ? null : chain.get(0);
-    List<String> names = HostnameFailure.namesOf(leaf);
+    HostnameFailure failure = HostnameFailure.of(e, f);
+    String host = failure.host;
+    CertificateSummary leaf = failure.leaf;
+    List<String> names = failure.names;
     boolean afterHandshake = e.origin() == FailureOrigin.HOSTNAME_VERIFIER;
     // After the handshake the ClientHello is gone, but the session still tells which SNI was sent.
     boolean sniUnknown = e.clientHello() == null && !(afterHandshake && !e.local().serverNames().isEmpty());
@@ -28,7 +26,7 @@ final class HostnameMismatchRule implements DiagnosisRule {
         .evidence(afterHandshake
             ? "the handshake completed, then the host name check in " + e.hostnameVerifier() + " rejected '" + host + "'"
                 + (e.local().serverNames().isEmpty() ? "" : " (SNI sent: " + e.local().serverNames() + ")")
-            : "host name check failed: " + (m == null ? "" : m.group(0)))
+            : "host name check failed: " + failure.message)
         .evidence(leaf == null ? null : "certificate names " + names)
         .evidence(Facts.common(e));
     String certText = leaf == null ? "a certificate" : "a certificate for " + names + " (" + Facts.cert(leaf) + ")";

@@ -26,10 +26,7 @@ final class NotYetValidCertificateRule implements DiagnosisRule {
     int i = ServerChain.indexOfNotYetValid(chain, e.failedAt());
     CertificateNotYetValidException ex = f.first(CertificateNotYetValidException.class);
     Instant now = e.failedAt();
-    Diagnosis.Builder d = Diagnosis.builder(Cause.CERTIFICATE_NOT_YET_VALID)
-        .confidence(Confidence.HIGH)
-        .evidence("trust manager threw " + (ex != null ? Failures.describe(ex) : "a CertPathValidatorException with reason NOT_YET_VALID"))
-        .evidence("the local clock read " + Facts.instant(now) + " at the failure");
+    Diagnosis.Builder d = ServerChain.outsideValidity(Cause.CERTIFICATE_NOT_YET_VALID, ex, "NOT_YET_VALID", now);
     boolean clockImplausible = now.isBefore(EARLIEST_PLAUSIBLE_CLOCK);
     if (i >= 0) {
       CertificateSummary c = chain.get(i);

@@ -8,6 +8,17 @@ import java.util.List;
 final class ServerChain {
   private ServerChain() {}
 
+  /**
+   * A diagnosis of a certificate outside its validity period, begun with what it rests on: the
+   * trust manager's exception (else the validator's {@code reason}) and the local clock.
+   */
+  static Diagnosis.Builder outsideValidity(Cause cause, Throwable thrown, String reason, java.time.Instant clock) {
+    return Diagnosis.builder(cause)
+        .confidence(Confidence.HIGH)
+        .evidence("trust manager threw " + (thrown != null ? Failures.describe(thrown) : "a CertPathValidatorException with reason " + reason))
+        .evidence("the local clock read " + Facts.instant(clock) + " at the failure");
+  }
+
   static int indexOfExpired(List<CertificateSummary> chain, java.time.Instant now) {
     for (int i = 0; i < chain.size(); i++) {
       if (chain.get(i).notAfter() != null && chain.get(i).notAfter().isBefore(now)) {

@@ -1,10 +1,8 @@
 package io.handshakedoctor.diagnosis;
 
-import io.handshakedoctor.evidence.CertificateSummary;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /**
  * This client sent no SNI and the server answered with its default certificate for another name.
@@ -19,11 +17,9 @@ final class SniMissingRule implements DiagnosisRule {
     if (e.clientHello() == null || !e.clientHello().serverNames().isEmpty()) {
       return Optional.empty();
     }
-    Matcher m = HostnameFailure.find(f);
-    String host = HostnameFailure.requestedHost(e, m);
-    List<CertificateSummary> chain = Facts.peerChain(e);
-    CertificateSummary leaf = chain.isEmpty() ? null : chain.get(0);
-    List<String> names = HostnameFailure.namesOf(leaf);
+    HostnameFailure failure = HostnameFailure.of(e, f);
+    String host = failure.host;
+    List<String> names = failure.names;
     boolean jsseRule = Facts.jsseSendsNoSniFor(host);
     if (jsseRule && !Facts.isIpLiteral(host)) {
       // A dotless name such as localhost: SNI could not have carried it either, so the
@@ -40,8 +36,8 @@ final class SniMissingRule implements DiagnosisRule {
                 + "SSLParameters.setServerNames(List.of(new SNIHostName(\"" + (names.isEmpty() ? "server.example.com" : names.get(0).replace("CN=", "")) + "\"))); "
                 + "alternatively make the server's default certificate cover '" + host + "' (nginx `default_server`, HAProxy first `crt`).")
             .evidence("ClientHello had no server_name extension")
-            .evidence("host name check failed: " + (m == null ? "" : m.group(0)))
-            .evidence(leaf == null ? null : "certificate names " + names)
+            .evidence("host name check failed: " + failure.message)
+            .evidence(failure.leaf == null ? null : "certificate names " + names)
             .evidence(Facts.common(e))
             .alternative(Cause.HOSTNAME_MISMATCH)
             .responsibleParty(Diagnosis.CLIENT)

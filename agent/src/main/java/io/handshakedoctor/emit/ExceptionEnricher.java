@@ -9,9 +9,10 @@ import javax.net.ssl.SSLException;
  * Puts the diagnosis inside the exception the application sees. The default adds a suppressed
  * {@code java.lang.Exception} (a JDK type, so serialising the exception never needs our classes)
  * whose message is the diagnosis; every logging framework prints suppressed exceptions with the
- * stack trace. The exception's own type, message, cause and stack are untouched.
+ * stack trace. The exception's own type, message, cause and stack are untouched. Not final: a
+ * {@code PartDecorator} may stand in front of it (docs/reliability.md).
  */
-public final class ExceptionEnricher {
+public class ExceptionEnricher {
   public static final String PREFIX = "handshake-doctor: ";
 
   private final EnrichmentMode mode;

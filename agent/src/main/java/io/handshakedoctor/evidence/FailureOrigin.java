@@ -11,6 +11,13 @@ public enum FailureOrigin {
    * library gave up (java.net.http's "Remote host terminated the handshake"); JSSE never saw it.
    */
   TRANSPORT_CLOSED,
+  /**
+   * The handshake had completed; then, before the peer sent any record, the transport failed
+   * under the first application data (an SSLSocket write's broken pipe or reset, java.net.http's
+   * tube ending), which JSSE rethrows without a TLS failure: a TLS 1.3 server's alert about this
+   * client's certificate was not read.
+   */
+  APPLICATION_DATA,
   /** An SSLEngine from another provider threw during wrap or unwrap. */
   ENGINE_EXCEPTION,
   /**

@@ -165,13 +165,30 @@ public final class JsseHookPoints {
                         "engineCreated",
                         "(" + OBJECT + OBJECT + ")V",
                         THIS, field("conContext", TRANSPORT_CONTEXT)))));
+    // A socket that fails under the first application data after a TLS 1.3 handshake: the server
+    // that refused this client's certificate has closed, and its alert is never read. An SSLSocket
+    // rethrows such a write error without fatal; an SSLEngine's own socket never tells JSSE.
+    m.put(
+        "java/net/Socket$SocketOutputStream",
+        List.of(socketFailure("Socket$SocketOutputStream.write(byte[], int, int)", "write")));
+    m.put(
+        "java/net/Socket$SocketInputStream",
+        List.of(socketFailure("Socket$SocketInputStream.read(byte[], int, int)", "read")));
     m.put(
         "jdk/internal/net/http/common/SSLTube",
         List.of(
-            // HttpClient's own "Remote host terminated the handshake", never told to JSSE.
+            // Called only when the tube errs or ends. Mid-handshake it makes HttpClient's own
+            // "Remote host terminated the handshake" (the return), never told to JSSE; after the
+            // handshake it returns the error as it is, JSSE untold (a reset, a broken pipe, the end
+            // of the stream: the entry).
             new HookPoint(
                     "SSLTube.checkForHandshake(Throwable)",
                     MethodPattern.named("checkForHandshake").parameters(1).parameter(0, THROWABLE))
+                .onEnter(
+                    new HookCall(
+                        "applicationDataFailed",
+                        OBJECT_THROWABLE,
+                        field("engine", "Ljavax/net/ssl/SSLEngine;"), parameter(0)))
                 .onReturn(
                     new HookCall(
                         "handshakeAbandoned",
@@ -216,6 +233,17 @@ public final class JsseHookPoints {
                     MethodPattern.named("defineClass").parameters(3).parameter(1, BYTE_BUFFER))
                 .onEnter(new HookCall("classDefining", CLASS_DEFINING, parameter(0)))));
     return Collections.unmodifiableMap(m);
+  }
+
+  /** A plain socket stream's {@code SocketException} (reset, broken pipe), with the socket. */
+  private static HookPoint socketFailure(String description, String method) {
+    return new HookPoint(description, MethodPattern.named(method).parameters(3).parameter(0, "[B"))
+        .onThrow(
+            new HookCall(
+                "applicationDataFailed",
+                OBJECT_THROWABLE,
+                HookGuard.thrownIs("java/net/SocketException"),
+                field("parent", "Ljava/net/Socket;"), THROWN));
   }
 
   /** TLS 1.2: {@code check*Certs(HandshakeContext, X509Certificate[])}, the chain as received. */

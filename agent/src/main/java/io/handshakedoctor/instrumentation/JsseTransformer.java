@@ -1,6 +1,5 @@
 package io.handshakedoctor.instrumentation;
 
-import io.handshakedoctor.capture.InjectedFaults;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
@@ -42,7 +41,6 @@ final class JsseTransformer implements ClassFileTransformer {
     }
     seen.add(className);
     try {
-      InjectedFaults.maybeFail("transform"); // test only
       List<HookPoint> points = JsseHookPoints.forClass(className);
       return points.isEmpty() ? null : HookWeaver.weave(classFile, points);
     } catch (Throwable t) {

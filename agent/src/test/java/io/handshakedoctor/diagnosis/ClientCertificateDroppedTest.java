@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import io.handshakedoctor.evidence.CertificateRequestSummary;
 import io.handshakedoctor.evidence.CertificateSummary;
 import io.handshakedoctor.evidence.ClientCredentialChoice;
+import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.TrustDecision;
+import java.io.EOFException;
 import java.net.SocketException;
 import java.util.Arrays;
 import java.util.Collections;
@@ -33,12 +35,57 @@ class ClientCertificateDroppedTest {
   }
 
   @Test
-  void brokenPipeAfterSendingACertificateIsRejectedMedium() {
+  void brokenPipeAfterSendingACertificateIsRejectedAtLowConfidenceSinceTheVerdictWasNotRead() {
     Diagnosis d = engine.diagnose(sentCertificateThenBrokenPipe(leaf("client-app", "CN=Rogue CA")).build());
     assertEquals(Cause.CLIENT_CERTIFICATE_REJECTED, d.cause());
-    assertEquals(Confidence.MEDIUM, d.confidence());
+    assertEquals(Confidence.LOW, d.confidence());
     assertTrue(d.alternatives().contains(Cause.CONNECTION_RESET_DURING_HANDSHAKE));
     assertTrue(d.summary().contains("CN=Rogue CA"), d.summary());
+    assertTrue(d.evidence().stream().anyMatch(l -> l.startsWith("server's alert not read") && l.contains("Broken pipe")), d.evidence()::toString);
+  }
+
+  @Test
+  void firstApplicationWriteFailingAfterACertificateSaysTheAlertWasNotRead() {
+    HandshakeEvidence e = sentCertificateThenBrokenPipe(leaf("client-app", "CN=Rogue CA"))
+        .failure(new SocketException("Broken pipe"))
+        .origin(FailureOrigin.APPLICATION_DATA)
+        .renegotiation(true)
+        .build();
+    Diagnosis d = engine.diagnose(e);
+    assertEquals(Cause.CLIENT_CERTIFICATE_REJECTED, d.cause());
+    assertEquals(Confidence.LOW, d.confidence());
+    assertTrue(d.evidence().contains("server's alert not read: this client's handshake had completed, then its first application I/O"
+        + " failed with SocketException: Broken pipe before the server sent any record"), d.evidence()::toString);
+  }
+
+  @Test
+  void endOfStreamAfterAnEmptyCertificateIsMissingAtMediumConfidence() {
+    HandshakeEvidence e = client("mtls.example.com")
+        .certificateRequest(new CertificateRequestSummary(Arrays.asList("CN=Client CA"), Arrays.asList("rsa_pss_rsae_sha256")))
+        .clientCredentials(new ClientCredentialChoice(Arrays.asList("RSA", "EC"), null))
+        .failure(new EOFException("the server closed the connection without close_notify or alert after the handshake"))
+        .origin(FailureOrigin.APPLICATION_DATA)
+        .renegotiation(true)
+        .build();
+    Diagnosis d = engine.diagnose(e);
+    assertEquals(Cause.CLIENT_CERTIFICATE_MISSING, d.cause());
+    assertEquals(Confidence.MEDIUM, d.confidence());
+    assertTrue(d.summary().contains("without an alert this client could read"), d.summary());
+    assertTrue(d.evidence().stream().anyMatch(l -> l.startsWith("server's alert not read: this client's handshake had completed")),
+        d.evidence()::toString);
+  }
+
+  @Test
+  void certificateRequiredAlertReadNeedsNoAlertNotReadLine() {
+    HandshakeEvidence e = client("mtls.example.com")
+        .certificateRequest(new CertificateRequestSummary(Arrays.asList("CN=Client CA"), Arrays.asList("rsa_pss_rsae_sha256")))
+        .clientCredentials(new ClientCredentialChoice(Arrays.asList("RSA"), null))
+        .alertReceived(fatal("certificate_required"))
+        .failure(new SSLException("Received fatal alert: certificate_required"))
+        .build();
+    Diagnosis d = engine.diagnose(e);
+    assertEquals(Confidence.HIGH, d.confidence());
+    assertTrue(d.evidence().stream().noneMatch(l -> l.startsWith("server's alert not read")), d.evidence()::toString);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.handshakedoctor.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.faultinjection.FaultInjectionJar;
 import io.handshakedoctor.testsupport.TestJdk;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ class HostUnharmedIT {
   @MethodSource("runtimesAndPaths")
   void anInternalErrorIsReportedOnceAndTheHandshakeProceeds(TestJdk jdk, String path) throws Exception {
     ForkedRun run =
-        ForkedRun.samples(jdk, "", List.of("-Dhandshake.doctor.test.fail.capture=true"), "control", "--client", path);
+        ForkedRun.samples(jdk, "", FaultInjectionJar.jvmOptions("handshakeStarted"), "control", "--client", path);
     assertTrue(run.stdout.contains("control: ok"), run::describe);
     assertEquals(1, countOccurrences(run.stderr, "internal error"), run::describe);
   }

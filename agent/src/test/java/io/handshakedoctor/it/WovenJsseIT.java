@@ -60,7 +60,7 @@ class WovenJsseIT {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), out);
     String[] lines = out.trim().split("\n");
-    assertEquals(19, lines.length, out); // as JsseHookPointsTest counts them
+    assertEquals(21, lines.length, out); // as JsseHookPointsTest counts them
     for (String line : lines) {
       assertTrue(line.endsWith("=1"), () -> jdk + ": " + out);
     }

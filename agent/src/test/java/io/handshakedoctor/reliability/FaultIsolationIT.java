@@ -3,6 +3,7 @@ package io.handshakedoctor.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.handshakedoctor.faultinjection.FaultInjectionJar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A fault injected at each hook and stage of the agent (test-only {@code
- * handshake.doctor.test.fail=<stage>}): the host's handshakes end exactly as without the agent
- * (same output of the sample app), the fault is printed once, and the shutdown summary counts it.
+ * A fault injected at each hook and stage of the real agent ({@code faultinjection.InjectedFaults},
+ * which the agent loads from the jar its {@code decorators.jar} setting names): the host's handshakes end
+ * exactly as without the agent (same output of the sample app), the fault is printed once, and the
+ * shutdown summary counts it.
  */
 class FaultIsolationIT {
   /** Stage, then the scenario and client path that reach it. */
@@ -35,7 +37,7 @@ class FaultIsolationIT {
     {"handshakeAbandoned", "connection_reset_during_handshake", "http-client"},
     {"engineUnwrapping", "certificate_expired", "engine"},
     {"transform", "certificate_expired", "socket"},
-    {"parser", "untrusted_unknown_ca", "socket"},
+    {"evidence", "untrusted_unknown_ca", "socket"},
     {"diagnosis", "certificate_expired", "engine"},
     {"enrich", "certificate_expired", "socket"},
     {"output", "incomplete_chain", "http-client"},
@@ -51,7 +53,7 @@ class FaultIsolationIT {
     }
     if (javas.size() > 1) { // the riskiest stages again on JDK 25
       for (String[] s : STAGES) {
-        if (List.of("diagnosis", "parser", "fatalThrown", "transform").contains(s[0])) {
+        if (List.of("diagnosis", "evidence", "fatalThrown", "transform").contains(s[0])) {
           out.add(Arguments.of(s[0], s[1], s[2], javas.get(1)));
         }
       }
@@ -69,17 +71,25 @@ class FaultIsolationIT {
       baseline = Forked.samples(java, null, List.of(), args(scenario, client)).stdout;
       BASELINES.put(key, baseline);
     }
-    Forked with = Forked.samples(java, "enrich=off,log=stderr",
-        List.of("-Dhandshake.doctor.test.fail=" + stage), args(scenario, client));
+    Forked with = Forked.samples(java, "enrich=off,log=stderr", FaultInjectionJar.jvmOptions(stage), args(scenario, client));
     assertEquals(clientSide(baseline), clientSide(with.stdout), with::describe);
-    assertTrue(with.stderr.contains("injected fault (handshake.doctor.test.fail=" + stage + ")"),
-        "the fault was never reached:\n" + with.describe());
+    assertTrue(with.stderr.contains(reached(stage)), "the fault was never reached:\n" + with.describe());
     assertEquals(1, Forked.count(with.stderr, "handshake-doctor: internal error ("), with::describe);
     assertEquals(1, Forked.count(with.stderr, "handshake-doctor: at shutdown: "), with::describe);
     for (String line : with.stderr.split("\n")) {
       assertTrue(line.isBlank() || line.startsWith("handshake-doctor: "),
           "only the agent's own lines may reach stderr:\n" + with.describe());
     }
+  }
+
+  /**
+   * What the agent's internal-error line says when the fault was reached: the injected exception,
+   * or for {@code transform} the weaver's refusal of a class file it cannot read.
+   */
+  private static String reached(String stage) {
+    return stage.equals("transform")
+        ? "handshake-doctor: internal error (instrumenting JSSE: "
+        : FaultInjectionJar.message(stage);
   }
 
   /**

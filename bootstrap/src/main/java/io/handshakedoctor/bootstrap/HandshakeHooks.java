@@ -214,6 +214,18 @@ public final class HandshakeHooks {
     }
   }
 
+  public static void applicationDataFailed(Object engineOrSocket, Throwable failure) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.applicationDataFailed(engineOrSocket, failure);
+    } catch (Throwable t) {
+      suppressed(l, "applicationDataFailed", t);
+    }
+  }
+
   public static void engineUnwrapping(
       Object transportContext, ByteBuffer[] sources, int offset, int length) {
     HandshakeListener l = listener;

@@ -56,6 +56,15 @@ public interface HandshakeListener {
    */
   void handshakeAbandoned(Object engine, Throwable reported, Throwable cause);
 
+  /**
+   * A transport failed, and JSSE may never be told: a plain socket stream threw a {@code
+   * SocketException} ({@code engineOrSocket} is the socket: an {@code SSLSocket} itself, or the
+   * socket an application drives its {@code SSLEngine} over), or java.net.http's tube under an
+   * engine reported an error ({@code failure}) or the end of the stream ({@code failure} null;
+   * {@code engineOrSocket} is the engine). Called only on these failures, never on the data path.
+   */
+  void applicationDataFailed(Object engineOrSocket, Throwable failure);
+
   /** An SSLEngine is about to unwrap network bytes. */
   void engineUnwrapping(Object transportContext, ByteBuffer[] sources, int offset, int length);
 

@@ -1,6 +1,7 @@
 package io.handshakedoctor.capture.bcjsse;
 
 import io.handshakedoctor.capture.PublicApiConfiguration;
+import io.handshakedoctor.capture.TrustCheck;
 import io.handshakedoctor.evidence.AlertSummary;
 import io.handshakedoctor.evidence.CertificateRequestSummary;
 import io.handshakedoctor.evidence.CertificateSummary;
@@ -9,7 +10,6 @@ import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.LocalConfiguration;
 import io.handshakedoctor.evidence.Side;
-import io.handshakedoctor.evidence.TrustDecision;
 import io.handshakedoctor.wire.TlsNames;
 import java.nio.ByteBuffer;
 import java.security.Principal;
@@ -43,7 +43,7 @@ final class BcJsseEvidence {
   HandshakeEvidence assemble(
       Object connection,
       boolean client,
-      BcJsseFailures.BcTrustVerdict rejection,
+      TrustCheck rejection,
       BcJsseFailures.BcClientKeyRequest unansweredRequest,
       short description,
       boolean sent,
@@ -92,12 +92,7 @@ final class BcJsseEvidence {
     }
     b.localCertificates(localCertificates(handshake));
     if (rejection != null) {
-      List<CertificateSummary> chain =
-          rejection.chain instanceof X509Certificate[]
-              ? CertificateSummary.ofChain((X509Certificate[]) rejection.chain)
-              : List.of();
-      b.peerCertificates(chain);
-      b.trust(new TrustDecision(chain, null, rejection.peerIsServer, rejection.failure));
+      rejection.addTo(b);
     }
     if (!client && (parameters.getNeedClientAuth() || parameters.getWantClientAuth())) {
       // BC's CertificateRequest passes no hook; its issuers are its trust manager's.

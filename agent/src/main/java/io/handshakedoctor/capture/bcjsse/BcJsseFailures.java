@@ -1,11 +1,11 @@
 package io.handshakedoctor.capture.bcjsse;
 
 import io.handshakedoctor.capture.FailureSink;
+import io.handshakedoctor.capture.PerConnection;
 import io.handshakedoctor.capture.RequestContexts;
+import io.handshakedoctor.capture.TrustCheck;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.nio.ByteBuffer;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * BouncyCastle JSSE's failed handshakes, from its own callbacks: a fatal alert it raises or
@@ -17,18 +17,20 @@ public final class BcJsseFailures {
   private static final int FATAL = 2;
   private static final String PROVIDER_PACKAGE = "org.bouncycastle.jsse.provider.";
 
-  private final Map<Object, BcTrustVerdict> rejectedChains = new IdentityHashMap<>();
-  private final Map<Object, BcClientKeyRequest> unansweredRequests = new IdentityHashMap<>();
-  private final ThreadLocal<BcReceivedAlert> receivedOnThisThread = new ThreadLocal<>();
+  /** Until the connection's alert; BC reports a rejected chain to the peer as a bare certificate_unknown. */
+  private final PerConnection<TrustCheck> rejectedChains;
+  /** Until the connection's alert; a handshake that goes on without a certificate and succeeds leaves its entry. */
+  private final PerConnection<BcClientKeyRequest> unansweredRequests;
+  private final ThreadLocal<BcReceivedAlert> receivedOnThisThread = ThreadLocal.withInitial(BcReceivedAlert::new);
   private final ThreadLocal<BcEngineInput> engineInputOnThisThread = ThreadLocal.withInitial(BcEngineInput::new);
-  private final int maxRemembered;
   private final BcJsseEvidence evidence = new BcJsseEvidence();
   private final FailureSink sink;
   /** BC fails on the thread driving the handshake: a blocking socket's is the request's. */
   private final RequestContexts requestContexts;
 
   public BcJsseFailures(int maxRemembered, FailureSink sink, RequestContexts requestContexts) {
-    this.maxRemembered = maxRemembered;
+    this.rejectedChains = new PerConnection<>(maxRemembered);
+    this.unansweredRequests = new PerConnection<>(maxRemembered);
     this.sink = sink;
     this.requestContexts = requestContexts;
   }
@@ -43,12 +45,7 @@ public final class BcJsseFailures {
     if (thrown == null || !isBcConnection(connection)) {
       return;
     }
-    synchronized (rejectedChains) {
-      if (rejectedChains.size() >= maxRemembered) {
-        rejectedChains.clear(); // connections that failed without an alert; their hosts dropped them
-      }
-      rejectedChains.put(connection, new BcTrustVerdict(chain, thrown, peerIsServer));
-    }
+    rejectedChains.remember(connection, new TrustCheck(chain, thrown, peerIsServer));
   }
 
   /** The server asked for a client certificate; kept only when the key manager had none. */
@@ -56,12 +53,7 @@ public final class BcJsseFailures {
     if (chosen != null || !isBcConnection(connection)) {
       return;
     }
-    synchronized (unansweredRequests) {
-      if (unansweredRequests.size() >= maxRemembered) {
-        unansweredRequests.clear(); // handshakes that went on without a certificate and succeeded
-      }
-      unansweredRequests.put(connection, new BcClientKeyRequest(keyTypes, issuers));
-    }
+    unansweredRequests.remember(connection, new BcClientKeyRequest(keyTypes, issuers));
   }
 
   /**
@@ -82,7 +74,7 @@ public final class BcJsseFailures {
     }
     HandshakeEvidence e =
         evidence.assemble(
-            connection, client, rejection(connection), unanswered(connection), description, true, message, cause,
+            connection, client, rejectedChains.take(connection), unansweredRequests.take(connection), description, true, message, cause,
             engineInput(connection));
     if (e != null) {
       sink.handshakeFailed(e, cause, requestContexts.current());
@@ -94,21 +86,25 @@ public final class BcJsseFailures {
       return;
     }
     // BC throws right after this callback; the event waits for that exception (same thread).
-    receivedOnThisThread.set(new BcReceivedAlert(connection, client, description));
+    BcReceivedAlert alert = receivedOnThisThread.get();
+    alert.connection = connection;
+    alert.client = client;
+    alert.description = description;
   }
 
   public void fatalAlertReceivedThrown(Throwable exception) {
     BcReceivedAlert alert = receivedOnThisThread.get();
-    if (alert == null) {
+    Object connection = alert.connection;
+    if (connection == null) {
       return;
     }
-    receivedOnThisThread.remove();
+    alert.connection = null;
     HandshakeEvidence e =
         evidence.assemble(
-            alert.connection,
+            connection,
             alert.client,
-            rejection(alert.connection),
-            unanswered(alert.connection),
+            rejectedChains.take(connection),
+            unansweredRequests.take(connection),
             alert.description,
             false,
             null,
@@ -132,18 +128,6 @@ public final class BcJsseFailures {
     return source;
   }
 
-  private BcTrustVerdict rejection(Object connection) {
-    synchronized (rejectedChains) {
-      return rejectedChains.isEmpty() ? null : rejectedChains.remove(connection);
-    }
-  }
-
-  private BcClientKeyRequest unanswered(Object connection) {
-    synchronized (unansweredRequests) {
-      return unansweredRequests.isEmpty() ? null : unansweredRequests.remove(connection);
-    }
-  }
-
   static final class BcClientKeyRequest {
     final String[] keyTypes;
     final Object issuers;
@@ -154,32 +138,15 @@ public final class BcJsseFailures {
     }
   }
 
-  static final class BcTrustVerdict {
-    final Object chain;
-    final Throwable failure;
-    final boolean peerIsServer;
-
-    BcTrustVerdict(Object chain, Throwable failure, boolean peerIsServer) {
-      this.chain = chain;
-      this.failure = failure;
-      this.peerIsServer = peerIsServer;
-    }
-  }
-
   private static final class BcEngineInput {
     Object engine;
     ByteBuffer source;
   }
 
+  /** The fatal alert this thread received last, until BC throws for it; reused per thread. */
   private static final class BcReceivedAlert {
-    final Object connection;
-    final boolean client;
-    final short description;
-
-    BcReceivedAlert(Object connection, boolean client, short description) {
-      this.connection = connection;
-      this.client = client;
-      this.description = description;
-    }
+    Object connection;
+    boolean client;
+    short description;
   }
 }

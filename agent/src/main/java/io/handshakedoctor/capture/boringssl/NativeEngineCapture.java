@@ -1,5 +1,6 @@
 package io.handshakedoctor.capture.boringssl;
 
+import io.handshakedoctor.capture.TrustCheck;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -40,10 +41,8 @@ final class NativeEngineCapture {
   /** When the handshake finished while a refusal of this client's certificate may still come; 0 before. */
   private long finishedNanos;
 
-  private Object trustedChain;
-  private Throwable trustFailure;
-  private boolean trustChecked;
-  private boolean peerIsServer;
+  /** The trust manager's verdict once it answered; null before. */
+  private TrustCheck trust;
 
   NativeEngineCapture(Object engine, int byteBudget, Object requestContext) {
     this.engine = engine;
@@ -140,16 +139,8 @@ final class NativeEngineCapture {
     return finishedNanos;
   }
 
-  synchronized void trustCheckStarted(Object chain, boolean peerIsServer) {
-    this.trustedChain = chain;
-    this.peerIsServer = peerIsServer;
-  }
-
   synchronized void trustChecked(Object chain, Throwable thrown, boolean peerIsServer) {
-    this.trustChecked = true;
-    this.trustedChain = chain;
-    this.trustFailure = thrown;
-    this.peerIsServer = peerIsServer;
+    this.trust = new TrustCheck(chain, thrown, peerIsServer);
   }
 
   synchronized byte[] outboundBytes() {
@@ -164,20 +155,9 @@ final class NativeEngineCapture {
     return inboundLength > 0;
   }
 
-  synchronized boolean trustChecked() {
-    return trustChecked;
-  }
-
-  synchronized Object trustedChain() {
-    return trustedChain;
-  }
-
-  synchronized Throwable trustFailure() {
-    return trustFailure;
-  }
-
-  synchronized boolean peerIsServer() {
-    return peerIsServer;
+  /** Null while the trust manager has not answered. */
+  synchronized TrustCheck trust() {
+    return trust;
   }
 
   private static byte[] ensure(byte[] array, int needed) {

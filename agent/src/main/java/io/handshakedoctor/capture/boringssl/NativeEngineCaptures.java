@@ -198,14 +198,12 @@ public final class NativeEngineCaptures {
     }
   }
 
-  /** The trust manager is about to judge the peer's chain; false when the engine is not ours. */
+  /**
+   * The trust manager is about to judge the peer's chain; false when the engine is not ours.
+   * Nothing is kept: its verdict ({@link #trustChecked}) carries the same chain.
+   */
   public boolean trustCheckStarted(Object engine, Object chain, boolean peerIsServer) {
-    NativeEngineCapture c = find(engine);
-    if (c == null) {
-      return false;
-    }
-    c.trustCheckStarted(chain, peerIsServer);
-    return true;
+    return find(engine) != null;
   }
 
   /** The trust manager's verdict; false when the engine is not ours. */

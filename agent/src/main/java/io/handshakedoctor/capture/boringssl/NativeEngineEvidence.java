@@ -2,6 +2,7 @@ package io.handshakedoctor.capture.boringssl;
 
 import io.handshakedoctor.capture.DecodedHandshake;
 import io.handshakedoctor.capture.PublicApiConfiguration;
+import io.handshakedoctor.capture.TrustCheck;
 import io.handshakedoctor.evidence.AlertSummary;
 import io.handshakedoctor.evidence.CertificateRequestSummary;
 import io.handshakedoctor.evidence.CertificateSummary;
@@ -77,12 +78,13 @@ final class NativeEngineEvidence {
     }
     b.certificateRequest(request);
     List<CertificateSummary> peerChain = messages.peerChain();
-    if (capture.trustChecked()) {
-      List<CertificateSummary> checked = DecodedHandshake.chainOr(capture.trustedChain(), peerChain);
+    TrustCheck trust = capture.trust();
+    if (trust != null) {
+      List<CertificateSummary> checked = DecodedHandshake.chainOr(trust.chain(), peerChain);
       if (peerChain.isEmpty()) {
         peerChain = checked;
       }
-      b.trust(new TrustDecision(checked, messages.authType(), capture.peerIsServer(), capture.trustFailure()));
+      b.trust(new TrustDecision(checked, messages.authType(), trust.peerIsServer(), trust.failure()));
     }
     b.peerCertificates(peerChain);
 

@@ -1,19 +1,16 @@
 package io.handshakedoctor.capture.conscrypt;
 
 import io.handshakedoctor.capture.PublicApiConfiguration;
+import io.handshakedoctor.capture.TrustCheck;
 import io.handshakedoctor.capture.boringssl.BoringSslErrors;
 import io.handshakedoctor.evidence.AlertSummary;
-import io.handshakedoctor.evidence.CertificateSummary;
 import io.handshakedoctor.evidence.FailureOrigin;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.Side;
-import io.handshakedoctor.evidence.TrustDecision;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.List;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -25,7 +22,7 @@ import javax.net.ssl.SSLSocket;
  * sends never pass through Java on this socket: they stay absent and the rules' confidence shows it.
  */
 final class ConscryptSocketEvidence {
-  HandshakeEvidence assemble(Object connection, ConscryptSocketFailures.TrustRejection rejection, Throwable thrown) {
+  HandshakeEvidence assemble(Object connection, TrustCheck rejection, Throwable thrown) {
     if (!(connection instanceof SSLSocket)) {
       return null;
     }
@@ -38,12 +35,7 @@ final class ConscryptSocketEvidence {
     b.failure(thrown);
     b.failedAt(Instant.now());
     if (rejection != null) {
-      List<CertificateSummary> chain =
-          rejection.chain instanceof X509Certificate[]
-              ? CertificateSummary.ofChain((X509Certificate[]) rejection.chain)
-              : List.of();
-      b.peerCertificates(chain);
-      b.trust(new TrustDecision(chain, null, rejection.peerIsServer, rejection.failure));
+      rejection.addTo(b);
     }
     String received = BoringSslErrors.receivedAlert(BoringSslErrors.errorCode(thrown));
     if (received != null) {

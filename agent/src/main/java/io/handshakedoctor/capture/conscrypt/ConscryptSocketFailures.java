@@ -1,10 +1,10 @@
 package io.handshakedoctor.capture.conscrypt;
 
 import io.handshakedoctor.capture.FailureSink;
+import io.handshakedoctor.capture.PerConnection;
 import io.handshakedoctor.capture.RequestContexts;
+import io.handshakedoctor.capture.TrustCheck;
 import io.handshakedoctor.evidence.HandshakeEvidence;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
  * The failed handshakes of Conscrypt's file-descriptor sockets, where BoringSSL reads and writes
@@ -15,14 +15,13 @@ import java.util.Map;
 public final class ConscryptSocketFailures {
   private static final String FD_SOCKET = "org.conscrypt.ConscryptFileDescriptorSocket";
 
-  private final Map<Object, TrustRejection> rejections = new IdentityHashMap<>();
-  private final int maxRemembered;
+  private final PerConnection<TrustCheck> rejections;
   private final ConscryptSocketEvidence evidence = new ConscryptSocketEvidence();
   private final FailureSink sink;
   private final RequestContexts requestContexts;
 
   public ConscryptSocketFailures(int maxRemembered, FailureSink sink, RequestContexts requestContexts) {
-    this.maxRemembered = maxRemembered;
+    this.rejections = new PerConnection<>(maxRemembered);
     this.sink = sink;
     this.requestContexts = requestContexts;
   }
@@ -46,38 +45,17 @@ public final class ConscryptSocketFailures {
       return false;
     }
     if (thrown != null) {
-      synchronized (rejections) {
-        if (rejections.size() >= maxRemembered) {
-          rejections.clear(); // sockets their hosts dropped before the handshake ended
-        }
-        rejections.put(socket, new TrustRejection(chain, thrown, peerIsServer));
-      }
+      rejections.remember(socket, new TrustCheck(chain, thrown, peerIsServer));
     }
     return true;
   }
 
   /** {@code startHandshake} threw: one event, with the rejection kept for this socket if any. */
   public void handshakeFailed(Object socket, Throwable thrown) {
-    TrustRejection rejection;
-    synchronized (rejections) {
-      rejection = rejections.isEmpty() ? null : rejections.remove(socket);
-    }
-    HandshakeEvidence e = evidence.assemble(socket, rejection, thrown);
+    HandshakeEvidence e = evidence.assemble(socket, rejections.take(socket), thrown);
     if (e != null) {
       // A blocking socket fails on the thread that called it, which carries the request's context.
       sink.handshakeFailed(e, thrown, requestContexts.current());
-    }
-  }
-
-  static final class TrustRejection {
-    final Object chain;
-    final Throwable failure;
-    final boolean peerIsServer;
-
-    TrustRejection(Object chain, Throwable failure, boolean peerIsServer) {
-      this.chain = chain;
-      this.failure = failure;
-      this.peerIsServer = peerIsServer;
     }
   }
 }

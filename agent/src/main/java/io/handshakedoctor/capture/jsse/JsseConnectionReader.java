@@ -110,6 +110,24 @@ public final class JsseConnectionReader implements ConnectionReader {
     return alert instanceof Enum ? ((Enum<?>) alert).name().toLowerCase(Locale.ROOT) : null;
   }
 
+  /** The read cipher's sequence number: the first 8 bytes of its authenticator's block. */
+  @Override
+  public long recordsReadUnderCurrentKeys(Object transportContext) {
+    Object inputRecord = fields.field(transportContext, "inputRecord");
+    Object readCipher = fields.field(inputRecord, "readCipher");
+    Object authenticator = fields.field(readCipher, "authenticator");
+    Object block = fields.field(authenticator, "block");
+    if (!(block instanceof byte[]) || ((byte[]) block).length < 8) {
+      return -1;
+    }
+    byte[] sequence = (byte[]) block;
+    long n = 0;
+    for (int i = 0; i < 8; i++) {
+      n = (n << 8) | (sequence[i] & 0xff);
+    }
+    return n;
+  }
+
   /** The header of the record JSSE could not read (a socket's peer bytes are not hooked). */
   @Override
   public byte[] firstPeerBytes(Object transportContext) {

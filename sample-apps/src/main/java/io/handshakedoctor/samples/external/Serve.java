@@ -32,12 +32,15 @@ import javax.net.ssl.SSLSocket;
  * java -cp sample-apps.jar io.handshakedoctor.samples.external.Serve --port N --keystore PATH
  *   [--password P] [--need-client-auth] [--truststore PATH] [--engine] [--protocols L] [--ciphers L]
  *   [--accept N (default 20)] [--timeout-ms N (default 5000)] [--max-seconds N (default 300)]
+ *   [--reset-after-response]
  * </pre>
  *
  * {@code --port 0} binds an ephemeral port. The key store is PKCS12 or PEM (PKCS#8 key + chain), the
  * trust store PEM or PKCS12 (default: the JDK's cacerts). {@code --engine} runs a server-mode
- * SSLEngine over each accepted socket instead of an SSLServerSocket. Exits after {@code --accept}
- * connections or {@code --max-seconds}.
+ * SSLEngine over each accepted socket instead of an SSLServerSocket. {@code --reset-after-response}
+ * (with {@code --engine}) resets each connection (SO_LINGER 0) right after its answer, without
+ * close_notify: a healthy connection that then fails for a reason of its own. Exits after {@code
+ * --accept} connections or {@code --max-seconds}.
  */
 public final class Serve {
 
@@ -51,7 +54,8 @@ public final class Serve {
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println("usage: Serve --port N --keystore PATH [--password P] [--need-client-auth] [--truststore PATH]"
-                    + " [--engine] [--protocols L] [--ciphers L] [--accept N] [--timeout-ms N] [--max-seconds N]");
+                    + " [--engine] [--protocols L] [--ciphers L] [--accept N] [--timeout-ms N] [--max-seconds N]"
+                    + " [--reset-after-response]");
             System.exit(1);
             return;
         }
@@ -117,7 +121,7 @@ public final class Serve {
         options.put("max-seconds", "300");
         List<String> valued = Arrays.asList("port", "keystore", "password", "truststore", "protocols", "ciphers", "accept",
                 "timeout-ms", "max-seconds");
-        List<String> flags = Arrays.asList("need-client-auth", "engine");
+        List<String> flags = Arrays.asList("need-client-auth", "engine", "reset-after-response");
         for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : "";
             if (flags.contains(name)) {
@@ -170,6 +174,19 @@ public final class Serve {
             connection.handshake();
             readHead(connection.inputStream());
             connection.write(ok());
+            if (options.containsKey("reset-after-response")) {
+                sleepQuietly(200); // a reset discards what is still unsent: let the answer leave first
+                socket.setSoLinger(true, 0);
+                socket.close(); // before the transport's close_notify: the client sees a reset after the answer
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
