@@ -110,7 +110,8 @@ public final class CapturingListener implements HandshakeListener {
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
     this.assembler = new EvidenceAssembler(connections, lastHealthy);
     this.requestContexts = new RequestContexts(contexts);
-    this.nativeEngines = new NativeEngineCaptures(maxInFlight, byteBudget, sink, requestContexts);
+    this.nativeEngines =
+        new NativeEngineCaptures(maxInFlight, byteBudget, sink, requestContexts, NettyHandlerFailures::remoteAddress);
     this.nettyHandlers = new NettyHandlerFailures(sink, nativeEngines, requestContexts);
     this.bcJsse = new BcJsseFailures(maxInFlight, sink, requestContexts);
     this.conscryptSockets = new ConscryptSocketFailures(maxInFlight, sink, requestContexts);
@@ -219,8 +220,28 @@ public final class CapturingListener implements HandshakeListener {
   }
 
   @Override
+  public void clientTransportStarting(Object negotiator) {
+    requestContexts.transportStarting(negotiator);
+  }
+
+  @Override
+  public void clientTransportEngineCreating(Object negotiator) {
+    requestContexts.transportEngineCreating(negotiator);
+  }
+
+  @Override
+  public void clientTransportEngineCreated(Object negotiator) {
+    requestContexts.transportEngineCreated(negotiator);
+  }
+
+  @Override
   public void nativeEngineCreated(Object engine) {
     nativeEngines.created(engine);
+  }
+
+  @Override
+  public void nettyHandlerAdded(Object engine, Object channelContext) {
+    nativeEngines.channelAdded(engine, channelContext);
   }
 
   @Override

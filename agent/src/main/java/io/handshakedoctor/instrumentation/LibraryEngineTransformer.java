@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * Weaves the TLS engines that come as libraries, in whatever application class loader loads them:
  * netty-tcnative's ({@link TcnativeHookPoints}, Netty's own package or a relocated copy such as
  * gRPC's), BouncyCastle JSSE's ({@link BcJsseHookPoints}) and Conscrypt's ({@link
- * ConscryptHookPoints}).
+ * ConscryptHookPoints}); and gRPC's TLS negotiator ({@link GrpcHookPoints}), where a call's trace context
+ * meets the connection it starts.
  *
  * <p>A registered transformer makes the JVM copy every class it loads afterwards into a byte array
  * for it (all of JSSE's at the first TLS use: megabytes of garbage, a young collection). So this one
@@ -64,7 +65,8 @@ public final class LibraryEngineTransformer implements ClassFileTransformer {
     return binaryName.startsWith("org.bouncycastle.jsse.provider.")
         || binaryName.equals("org.bouncycastle.tls.TlsFatalAlertReceived")
         || binaryName.startsWith("org.conscrypt.")
-        || binaryName.contains("io.netty.handler.ssl.");
+        || binaryName.contains("io.netty.handler.ssl.")
+        || binaryName.endsWith("io.grpc.netty.ProtocolNegotiators$ClientTlsHandler");
   }
 
   /** Whether the class (internal name) is one this transformer weaves. */
@@ -77,7 +79,10 @@ public final class LibraryEngineTransformer implements ClassFileTransformer {
     if (points.isEmpty()) {
       points = BcJsseHookPoints.forClass(internalName);
     }
-    return points.isEmpty() ? ConscryptHookPoints.forClass(internalName) : points;
+    if (points.isEmpty()) {
+      points = ConscryptHookPoints.forClass(internalName);
+    }
+    return points.isEmpty() ? GrpcHookPoints.forClass(internalName) : points;
   }
 
   /**

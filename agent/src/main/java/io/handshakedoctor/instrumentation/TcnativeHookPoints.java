@@ -35,7 +35,7 @@ public final class TcnativeHookPoints {
   private static final List<HookPoint> ENGINE_POINTS = NativeEngineHookPoints.of(ENGINE);
   /** Netty's handler, whatever the engine under it: where it fails a handshake for reasons of its own. */
   private static final String HANDLER = "SslHandler";
-  private static final List<HookPoint> HANDLER_POINTS = List.of(handlerFailure());
+  private static final List<HookPoint> HANDLER_POINTS = List.of(handlerFailure(), handlerAdded());
   private static final List<HookPoint> CLIENT_VERIFIER_POINTS = List.of(trustCheck(TRUE));
   private static final List<HookPoint> SERVER_VERIFIER_POINTS = List.of(trustCheck(FALSE));
 
@@ -95,6 +95,20 @@ public final class TcnativeHookPoints {
                 "nettyHandshakeFailing",
                 "(" + OBJECT + OBJECT + THROWABLE + ")V",
                 field("engine", "Ljavax/net/ssl/SSLEngine;"), parameter(0), parameter(1)));
+  }
+
+  /**
+   * {@code SslHandler.handlerAdded(ChannelHandlerContext)}: the handler joins its channel (a server's: an accepted
+   * connection, whose engine Netty made without the client's address). Passes the handler's engine and context, from
+   * which a native engine's failure reads the client's address.
+   */
+  private static HookPoint handlerAdded() {
+    return new HookPoint(
+            "SslHandler.handlerAdded(ChannelHandlerContext)", MethodPattern.named("handlerAdded").parameters(1))
+        .onEnter(
+            new HookCall(
+                "nettyHandlerAdded", "(" + OBJECT + OBJECT + ")V",
+                field("engine", "Ljavax/net/ssl/SSLEngine;"), parameter(0)));
   }
 
   /**

@@ -41,6 +41,7 @@ abstract class EngineServerHarness {
   private final Class<?> server;
   private final Supplier<String> classPath;
   private List<String> jvmOptions = List.of();
+  private boolean namesTheClient;
 
   private Path dir;
   private Path noInput;
@@ -73,6 +74,11 @@ abstract class EngineServerHarness {
     this.scenarios = scenarios;
     this.server = server;
     this.classPath = classPath;
+  }
+
+  /** Every event must name the connecting client (127.0.0.1 and its port): the server reads it from its channel. */
+  protected final void namesTheClient() {
+    this.namesTheClient = true;
   }
 
   /** JVM options the forked server needs besides the agent's (e.g. an {@code --add-opens} its engine requires). */
@@ -111,6 +117,15 @@ abstract class EngineServerHarness {
     assertEquals(1, events.size(), "exactly one event\n" + context);
     assertEquals("server", events.get(0).get("handshake_doctor.side"), context);
     assertEquals(s.cause, actual, context);
+    if (namesTheClient) {
+      assertTrue(namesLocalClient(events.get(0)), "the event names the client's address and port\n" + context);
+    }
+  }
+
+  /** The event names s_client, which connects from 127.0.0.1, by address and port. */
+  static boolean namesLocalClient(Map<String, Object> event) {
+    Object port = event.get("client.port");
+    return "127.0.0.1".equals(event.get("client.address")) && port instanceof Number && ((Number) port).intValue() > 0;
   }
 
   /** Skips the test when openssl is missing; else the PKI and a directory for the servers' files. */

@@ -25,17 +25,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The engines that are not SunJSSE, under the real OpenTelemetry Java agent and handshake-doctor,
  * exporting to a real Zipkin: a traced request ({@link TracedCall}) calls an {@code openssl
  * s_server} whose certificate expired, through Netty with netty-tcnative, Reactor Netty's HttpClient
- * on netty-tcnative, the BouncyCastle JSSE client and gRPC on its defaults (grpc-netty-shaded's
- * BoringSSL). The diagnosis must land on a span of that request's trace (the request's own span for
- * a bare handshake): the handshake runs on an event loop, so only the context the capture took when
- * the engine was created leads back. gRPC is the known gap: its channel connects and handshakes on
- * its event loop outside any call's context, so its failure is exported on a span of its own
- * (checked here), not in the call's trace. One JVM per engine and JDK.
+ * on netty-tcnative, the BouncyCastle JSSE client, gRPC on its defaults (grpc-netty-shaded's
+ * BoringSSL) and gRPC forced onto the JDK's provider. The diagnosis must land on a span of that
+ * request's trace (the request's own span for a bare handshake): the handshake runs on an event
+ * loop, so only the context the capture took when the engine was created leads back. gRPC makes
+ * even the engine on its event loop, outside any call's context: its diagnosis must land on the
+ * failing call's own CLIENT span (the OpenTelemetry agent's gRPC instrumentation makes it), carried
+ * from where the call started the connection. One JVM per engine and JDK.
  */
 class EngineTraceIT {
   private static final Path OTEL_AGENT_JAR =
       Paths.get(System.getProperty("otel.javaagent.jar", "target/otel-it/opentelemetry-javaagent.jar")).toAbsolutePath();
   private static final String CAUSE = "certificate_expired";
+  /** The span the OpenTelemetry agent's gRPC instrumentation makes for {@link GrpcConnect#CALL} (Zipkin lower-cases names). */
+  private static final String GRPC_CALL_SPAN = GrpcConnect.CALL.getFullMethodName().toLowerCase(java.util.Locale.ROOT);
 
   private static Path dir;
   private static ExternalPki pki;
@@ -72,7 +75,7 @@ class EngineTraceIT {
   static Stream<Arguments> runs() {
     List<Arguments> out = new ArrayList<>();
     for (TestJdk jdk : TestJdk.all()) {
-      for (String engine : List.of("grpc", "netty-tcnative", "bc-jsse", "reactor-netty")) {
+      for (String engine : List.of("grpc", "grpc-jdk", "netty-tcnative", "bc-jsse", "reactor-netty")) {
         out.add(Arguments.of(jdk, engine));
       }
     }
@@ -107,44 +110,67 @@ class EngineTraceIT {
     assertTrue(jvm.stdout().contains("handshake-doctor: " + CAUSE), "the application's exception carries the diagnosis\n" + context);
 
     String requestName = "request " + engine;
-    List<List<Map<String, Object>>> traces = awaitAnnotatedTrace(service);
-    StringBuilder seen = new StringBuilder();
+    boolean grpc = engine.startsWith("grpc");
+    List<List<Map<String, Object>>> traces = awaitAnnotatedTrace(service, grpc);
+    StringBuilder seen = describe(traces);
     int annotated = 0;
+    int onTheCall = 0;
     for (List<Map<String, Object>> trace : traces) {
       boolean hasRequest = trace.stream().anyMatch(s -> requestName.equals(s.get("name")));
+      Map<String, Object> call =
+          trace.stream().filter(s -> "CLIENT".equals(s.get("kind")) && GRPC_CALL_SPAN.equals(s.get("name"))).findFirst().orElse(null);
       for (Map<String, Object> span : trace) {
         String failure = ZipkinServer.failureAnnotation(span);
-        seen.append(span.get("traceId")).append(' ').append(span.get("kind")).append(' ').append(span.get("name"))
-            .append(failure == null ? "" : " [event]").append('\n');
         if (failure == null) {
           continue;
         }
         annotated++;
-        if (!engine.equals("grpc")) {
-          assertTrue(hasRequest, "the failure is not in the request's trace:\n" + seen + context);
-        }
         assertTrue(failure.contains("\"handshake_doctor.cause\":\"" + CAUSE + "\""), failure);
         assertTrue(failure.contains("\"handshake_doctor.side\":\"client\""), failure);
         assertTrue(failure.contains("\"server.port\":" + port), failure);
-        if (engine.equals("grpc")) {
-          // No context reaches gRPC's event loop: the agent's own span for the handshake.
-          assertTrue(String.valueOf(span.get("name")).startsWith("tls client handshake"), "an own span:\n" + seen);
-        } else if (!engine.equals("reactor-netty")) {
-          // A bare handshake has no span of its own: the request's. (Reactor Netty's may be the CLIENT span
-          // the OpenTelemetry agent made for the call.)
-          assertEquals(requestName, span.get("name"), "the request's span:\n" + seen);
+        if (grpc && call != null && call.get("id").equals(span.get("id"))) {
+          // The failing call's own span, in the request's trace.
+          assertTrue(hasRequest, "the call is not in the request's trace:\n" + seen + context);
+          onTheCall++;
+        } else if (grpc) {
+          // Only a reconnection gRPC makes by itself, outside any call, may be on a span of its own.
+          assertTrue(String.valueOf(span.get("name")).startsWith("tls client handshake"), "an own span:\n" + seen + context);
+        } else {
+          assertTrue(hasRequest, "the failure is not in the request's trace:\n" + seen + context);
+          if (!engine.equals("reactor-netty")) {
+            // A bare handshake has no span of its own: the request's. (Reactor Netty's may be the CLIENT span
+            // the OpenTelemetry agent made for the call.)
+            assertEquals(requestName, span.get("name"), "the request's span:\n" + seen);
+          }
         }
       }
+    }
+    if (grpc) {
+      assertEquals(1, onTheCall, "the failing call's CLIENT span has the event:\n" + seen + context);
     }
     // gRPC may reconnect at once after a failed handshake: a second real handshake, a second event.
     assertTrue(annotated >= 1 && annotated <= 2, annotated + " spans with the event:\n" + seen + context);
   }
 
-  private static List<List<Map<String, Object>>> awaitAnnotatedTrace(String service) throws Exception {
+  private static StringBuilder describe(List<List<Map<String, Object>>> traces) {
+    StringBuilder seen = new StringBuilder();
+    for (List<Map<String, Object>> trace : traces) {
+      for (Map<String, Object> span : trace) {
+        seen.append(span.get("traceId")).append(' ').append(span.get("id")).append(" parent=").append(span.get("parentId"))
+            .append(' ').append(span.get("kind")).append(' ').append(span.get("name"))
+            .append(ZipkinServer.failureAnnotation(span) == null ? "" : " [event]").append('\n');
+      }
+    }
+    return seen;
+  }
+
+  /** The service's traces once a span with the event (for gRPC: the call's span with it) has arrived. */
+  private static List<List<Map<String, Object>>> awaitAnnotatedTrace(String service, boolean grpc) throws Exception {
     List<List<Map<String, Object>>> traces = List.of();
     for (int i = 0; i < 40; i++) {
       traces = zipkin.traces(service);
-      if (traces.stream().flatMap(List::stream).anyMatch(s -> ZipkinServer.failureAnnotation(s) != null)) {
+      if (traces.stream().flatMap(List::stream).anyMatch(
+          s -> ZipkinServer.failureAnnotation(s) != null && (!grpc || GRPC_CALL_SPAN.equals(s.get("name"))))) {
         break;
       }
       Thread.sleep(250);
@@ -152,9 +178,12 @@ class EngineTraceIT {
     return traces;
   }
 
-  /** The connector's target argument: Reactor Netty's names its SslProvider (OPENSSL: netty-tcnative). */
+  /**
+   * The connector's target argument: Reactor Netty's names its SslProvider (OPENSSL: netty-tcnative); gRPC's option
+   * JDK forces it onto the JDK's provider.
+   */
   private static String target(String engine) {
-    return (engine.equals("reactor-netty") ? "OPENSSL:" : "") + APP_HOST + ":" + port;
+    return (engine.equals("reactor-netty") ? "OPENSSL:" : "") + APP_HOST + ":" + port + (engine.equals("grpc-jdk") ? ":JDK" : "");
   }
 
   /** The engine's own class path (as its IT forks it) and the application's OpenTelemetry API. */
@@ -162,6 +191,7 @@ class EngineTraceIT {
     String engineClassPath;
     switch (engine) {
       case "grpc":
+      case "grpc-jdk":
         engineClassPath = GrpcClientIT.grpcClassPath();
         break;
       case "netty-tcnative":

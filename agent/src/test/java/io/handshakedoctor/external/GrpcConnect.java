@@ -6,6 +6,8 @@ import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
 import io.grpc.stub.ClientCalls;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * The forked application of {@link GrpcClientIT}: a gRPC 1.85 client on grpc-netty-shaded's
  * defaults (its relocated Netty picks its relocated BoringSSL) making one unary call per
  * {@code name=host:port} argument, through a hand-written method with a byte[] marshaller (no
- * protoc). Prints {@code name: <status>} for each, with the agent's enrichment if any. Test only.
+ * protoc). Prints {@code name: <status>} for each, with the agent's enrichment if any. A target's option
+ * {@code JDK} forces gRPC onto the JDK's provider (SunJSSE under its relocated Netty). Test only.
  */
 public final class GrpcConnect {
   private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<byte[]>() {
@@ -51,9 +54,12 @@ public final class GrpcConnect {
   public static void main(String[] args) throws Exception {
     File trust = new File(args[0]);
     HandshakeAttempts.each(args, (host, port, option) -> {
+      SslContextBuilder tls = "JDK".equals(option)
+          ? GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK)
+          : GrpcSslContexts.forClient();
       ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port)
           .overrideAuthority(host + ":" + port)
-          .sslContext(GrpcSslContexts.forClient().trustManager(trust).build())
+          .sslContext(tls.trustManager(trust).build())
           .build();
       try {
         ClientCalls.blockingUnaryCall(channel, CALL, CallOptions.DEFAULT.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS), new byte[0]);

@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * The forked application of {@link EngineTraceIT}: a traced service making one call through the
- * engine named by {@code args[0]} ({@code grpc}, {@code netty-tcnative}, {@code bc-jsse}, {@code reactor-netty}) inside a
+ * engine named by {@code args[0]} ({@code grpc}, {@code grpc-jdk}, {@code netty-tcnative}, {@code bc-jsse}, {@code reactor-netty}) inside a
  * request span of its own, made through the OpenTelemetry API that the OpenTelemetry Java agent
  * bridges, as a server instrumentation would make it. The rest of the arguments go to that
  * engine's client ({@link GrpcConnect}, {@link NettyTcnativeConnect}, {@link BcJsseConnect}, {@link ReactorNettyConnect}). Test
@@ -28,6 +28,7 @@ public final class TracedCall {
     try (Scope ignored = request.makeCurrent()) {
       switch (engine) {
         case "grpc":
+        case "grpc-jdk":
           GrpcConnect.main(clientArgs);
           break;
         case "netty-tcnative":

@@ -54,41 +54,11 @@ class ConscryptHookPointsTest {
    */
   @Test
   void wovenClassesPassTheVerifier() throws Exception {
-    ClassLoader woven = new WovenConscryptLoader(ConscryptHookPointsTest.class.getClassLoader());
+    ClassLoader woven = new WovenLibraryLoader("org.conscrypt.", ConscryptHookPoints::forClass);
     for (String name : new String[] {"org.conscrypt.ConscryptEngine", "org.conscrypt.ConscryptFileDescriptorSocket", "org.conscrypt.Platform"}) {
       Class<?> c = Class.forName(name, false, woven);
       assertEquals(woven, c.getClassLoader());
       assertTrue(c.getDeclaredMethods().length > 0, name);
-    }
-  }
-
-  /** Defines every Conscrypt class itself (child first), weaving the hooked ones. */
-  private static final class WovenConscryptLoader extends ClassLoader {
-    WovenConscryptLoader(ClassLoader parent) {
-      super(parent);
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (!name.startsWith("org.conscrypt.")) {
-        return super.loadClass(name, resolve);
-      }
-      synchronized (getClassLoadingLock(name)) {
-        Class<?> c = findLoadedClass(name);
-        if (c == null) {
-          String internalName = name.replace('.', '/');
-          try {
-            byte[] bytes = bytes(internalName);
-            if (ConscryptHookPoints.isHooked(internalName)) {
-              bytes = HookWeaver.weave(bytes, ConscryptHookPoints.forClass(internalName));
-            }
-            c = defineClass(name, bytes, 0, bytes.length);
-          } catch (IOException | AssertionError e) {
-            throw new ClassNotFoundException(name, e);
-          }
-        }
-        return c;
-      }
     }
   }
 

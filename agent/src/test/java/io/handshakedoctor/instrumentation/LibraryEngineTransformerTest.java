@@ -28,6 +28,9 @@ class LibraryEngineTransformerTest {
     assertTrue(LibraryEngineTransformer.weaves("org.bouncycastle.tls.TlsFatalAlertReceived"));
     assertTrue(LibraryEngineTransformer.weaves("org.conscrypt.ConscryptEngine"));
     assertTrue(LibraryEngineTransformer.weaves("org.conscrypt.Platform"));
+    // gRPC's negotiator may load before any engine class: it registers the transformer too.
+    assertTrue(LibraryEngineTransformer.weaves("io.grpc.netty.shaded.io.grpc.netty.ProtocolNegotiators$ClientTlsHandler"));
+    assertTrue(LibraryEngineTransformer.weaves("io.grpc.netty.ProtocolNegotiators$ClientTlsHandler"));
   }
 
   @Test
@@ -39,6 +42,7 @@ class LibraryEngineTransformerTest {
     assertFalse(LibraryEngineTransformer.weaves("org.conscrypt.OpenSSLProvider"));
     assertFalse(LibraryEngineTransformer.weaves("io.handshakedoctor.instrumentation.TcnativeHookPoints"));
     assertFalse(LibraryEngineTransformer.weaves("com.example.ReferenceCountedOpenSslEngine"));
+    assertFalse(LibraryEngineTransformer.weaves("io.grpc.netty.shaded.io.grpc.netty.ProtocolNegotiators$ServerTlsHandler"));
   }
 
   @Test

@@ -252,6 +252,48 @@ public final class HandshakeHooks {
   }
 
   /**
+   * gRPC's TLS negotiator for a new connection ({@code ProtocolNegotiators$ClientTlsHandler}) was made, on the
+   * thread that starts the connection for a call.
+   */
+  public static void clientTransportStarting(Object negotiator) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.clientTransportStarting(negotiator);
+    } catch (Throwable t) {
+      suppressed(l, "clientTransportStarting", t);
+    }
+  }
+
+  /** {@code negotiator} starts making its connection's engine on this thread (gRPC's event loop). */
+  public static void clientTransportEngineCreating(Object negotiator) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.clientTransportEngineCreating(negotiator);
+    } catch (Throwable t) {
+      suppressed(l, "clientTransportEngineCreating", t);
+    }
+  }
+
+  /** {@code negotiator} is done making its connection's engine (or failed to). */
+  public static void clientTransportEngineCreated(Object negotiator) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.clientTransportEngineCreated(negotiator);
+    } catch (Throwable t) {
+      suppressed(l, "clientTransportEngineCreated", t);
+    }
+  }
+
+  /**
    * A native (OpenSSL/BoringSSL) SSLEngine was created: netty-tcnative's engine, also under
    * gRPC's relocated package. Its handshake starts with its first wrap or unwrap.
    */
@@ -264,6 +306,19 @@ public final class HandshakeHooks {
       l.nativeEngineCreated(engine);
     } catch (Throwable t) {
       suppressed(l, "nativeEngineCreated", t);
+    }
+  }
+
+  /** Netty's {@code SslHandler} over {@code engine} joined its channel; {@code channelContext} is its context. */
+  public static void nettyHandlerAdded(Object engine, Object channelContext) {
+    HandshakeListener l = listener;
+    if (l == null) {
+      return;
+    }
+    try {
+      l.nettyHandlerAdded(engine, channelContext);
+    } catch (Throwable t) {
+      suppressed(l, "nettyHandlerAdded", t);
     }
   }
 

@@ -75,11 +75,33 @@ public interface HandshakeListener {
   void engineCreated(Object engine, Object transportContext);
 
   /**
+   * A client library is starting a connection for a call, on the call's thread, which still carries the call's
+   * context; the connection's engine is made later on another thread, between {@link
+   * #clientTransportEngineCreating} and {@link #clientTransportEngineCreated} for the same {@code negotiator}.
+   * gRPC's Netty transport: its per-connection TLS negotiator ({@code ProtocolNegotiators$ClientTlsHandler}) is
+   * made when the transport starts, and makes its engine on the transport's event loop.
+   */
+  void clientTransportStarting(Object negotiator);
+
+  /** {@code negotiator} (see {@link #clientTransportStarting}) starts making its engine on this thread. */
+  void clientTransportEngineCreating(Object negotiator);
+
+  /** {@code negotiator} is done making its engine on this thread (returned or threw). */
+  void clientTransportEngineCreated(Object negotiator);
+
+  /**
    * A native engine (netty-tcnative's OpenSSL/BoringSSL engine, Conscrypt's) was created. The
    * native engine's events carry the engine itself; its trust manager calls arrive through
    * {@link #certificatesChecking} and {@link #certificatesChecked} with the engine as the context.
    */
   void nativeEngineCreated(Object engine);
+
+  /**
+   * Netty's {@code SslHandler} over {@code engine} (any provider's) joined its channel's pipeline; {@code
+   * channelContext} is the handler's {@code ChannelHandlerContext}, whose channel knows the peer's address (a
+   * server's engine is made without it).
+   */
+  void nettyHandlerAdded(Object engine, Object channelContext);
 
   /**
    * Netty's {@code SslHandler} fails the handshake of {@code engine} (any provider's) for a reason of its own,

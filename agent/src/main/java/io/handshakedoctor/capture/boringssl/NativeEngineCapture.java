@@ -20,6 +20,8 @@ final class NativeEngineCapture {
   final long startNanos = System.nanoTime();
   /** The request's context on the thread that created the engine, or null. */
   final Object requestContext;
+  /** The context of the Netty handler over the engine, once it joined its channel; else null. */
+  volatile Object channelContext;
   private final int byteBudget;
 
   private byte[] outbound = new byte[1024];

@@ -4,6 +4,7 @@ import io.handshakedoctor.capture.FailureSink;
 import io.handshakedoctor.capture.RequestContexts;
 import io.handshakedoctor.evidence.HandshakeEvidence;
 import java.lang.ref.WeakReference;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
@@ -42,7 +44,7 @@ public final class NativeEngineCaptures {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final int maxInFlight;
   private final int byteBudget;
-  private final NativeEngineEvidence evidence = new NativeEngineEvidence();
+  private final NativeEngineEvidence evidence;
   /** The last engine reported by {@link #failedAfterHandshake}: a throw that repeats is not a second failure. */
   private WeakReference<Object> lastFailedAfterHandshake = new WeakReference<>(null);
   private final FailureSink sink;
@@ -50,10 +52,21 @@ public final class NativeEngineCaptures {
 
   public NativeEngineCaptures(
       int maxInFlight, int byteBudget, FailureSink sink, RequestContexts requestContexts) {
+    this(maxInFlight, byteBudget, sink, requestContexts, channel -> null);
+  }
+
+  /** {@code channelPeer}: the peer's address of the channel an engine's handler joined ({@link #channelAdded}), or null. */
+  public NativeEngineCaptures(
+      int maxInFlight,
+      int byteBudget,
+      FailureSink sink,
+      RequestContexts requestContexts,
+      Function<Object, InetSocketAddress> channelPeer) {
     this.maxInFlight = maxInFlight;
     this.byteBudget = byteBudget;
     this.sink = sink;
     this.requestContexts = requestContexts;
+    this.evidence = new NativeEngineEvidence(channelPeer);
   }
 
   /** Native handshakes in flight (for tests and the shutdown summary). */
@@ -108,6 +121,17 @@ public final class NativeEngineCaptures {
       ended(c, result, thrown, true);
     } else if (thrown instanceof SSLException) {
       failedAfterHandshake(engine, thrown);
+    }
+  }
+
+  /**
+   * The handler over {@code engine} joined its channel: kept with the capture (nothing read now), so a failure can
+   * name the peer an engine made without its address (a server's) through the channel.
+   */
+  public void channelAdded(Object engine, Object channelContext) {
+    NativeEngineCapture c = find(engine);
+    if (c != null) {
+      c.channelContext = channelContext;
     }
   }
 

@@ -14,10 +14,12 @@ import io.handshakedoctor.evidence.TrustDecision;
 import io.handshakedoctor.wire.HandshakeMessage;
 import io.handshakedoctor.wire.RecordStream;
 import io.handshakedoctor.wire.TlsRecordParser;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.security.auth.x500.X500Principal;
@@ -35,6 +37,13 @@ import javax.security.auth.x500.X500Principal;
  * and a server's CertificateRequest is not seen.
  */
 final class NativeEngineEvidence {
+  /** The peer's address of a Netty channel context, or null (capture/netty reads Netty). */
+  private final Function<Object, InetSocketAddress> channelPeer;
+
+  NativeEngineEvidence(Function<Object, InetSocketAddress> channelPeer) {
+    this.channelPeer = channelPeer;
+  }
+
   HandshakeEvidence assemble(NativeEngineCapture capture, Throwable thrown) {
     if (!(capture.engine instanceof SSLEngine)) {
       return null;
@@ -42,7 +51,7 @@ final class NativeEngineEvidence {
     SSLEngine engine = (SSLEngine) capture.engine;
     boolean client = engine.getUseClientMode();
     HandshakeEvidence.Builder b = HandshakeEvidence.builder(client ? Side.CLIENT : Side.SERVER);
-    b.peer(peerHost(engine), engine.getPeerPort());
+    peer(b, engine, capture.channelContext);
     b.local(localConfiguration(engine, client));
     b.origin(FailureOrigin.TLS_FATAL);
     b.failure(thrown);
@@ -99,6 +108,22 @@ final class NativeEngineEvidence {
    * needs {@code --add-opens java.base/java.net} for a server's accepted sockets and throws
    * without it: then the peer stays unnamed rather than the evidence lost.
    */
+  /**
+   * The peer the engine was made for (a client's server); for an engine made without one (a server's, under Netty),
+   * the remote address of the channel its handler joined.
+   */
+  private void peer(HandshakeEvidence.Builder b, SSLEngine engine, Object channelContext) {
+    String host = peerHost(engine);
+    if (host == null && channelContext != null) {
+      InetSocketAddress remote = channelPeer.apply(channelContext);
+      if (remote != null) {
+        b.peer(remote.getHostString(), remote.getPort());
+        return;
+      }
+    }
+    b.peer(host, engine.getPeerPort());
+  }
+
   private static String peerHost(SSLEngine engine) {
     try {
       return engine.getPeerHost();

@@ -106,7 +106,7 @@ public final class NettyHandlerFailures {
   }
 
   /** {@code ctx.channel().remoteAddress()}, through the public interfaces Netty's classes implement; null if unreadable. */
-  static InetSocketAddress remoteAddress(Object channelContext) {
+  public static InetSocketAddress remoteAddress(Object channelContext) {
     try {
       Object channel = invokePublic(channelContext, "channel");
       Object address = channel == null ? null : invokePublic(channel, "remoteAddress");

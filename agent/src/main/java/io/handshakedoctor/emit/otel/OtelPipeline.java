@@ -135,11 +135,29 @@ final class OtelPipeline {
     failures.add(1, OtelAttributes.forMetric(event.attributes()), parent);
     if (signals.spans()) {
       Span span = Span.fromContext(parent);
-      if (span.getSpanContext().isValid()) {
+      if (span.isRecording()) {
         // The application's span (e.g. the HTTP client call): annotate it, leave its status alone.
         span.addEvent(Names.EVENT, OtelAttributes.all(event.attributes(), 1));
+      } else if (span.getSpanContext().isValid() && span.getSpanContext().isSampled()) {
+        // The request's span ended before its connection's handshake failed (a call whose deadline
+        // passed first): an event would be dropped, so a span of our own in its trace, under it.
+        ownSpan(event, parent);
       }
     }
+  }
+
+  private Span ownSpan(FailureEvent event, Context parent) {
+    Span own =
+        tracer
+            .spanBuilder(spanName(event))
+            .setParent(parent)
+            .setSpanKind(SpanKind.INTERNAL)
+            .setAllAttributes(OtelAttributes.forSpan(event.attributes()))
+            .startSpan();
+    own.addEvent(Names.EVENT, OtelAttributes.all(event.attributes(), 1));
+    own.setStatus(StatusCode.ERROR, event.sentence());
+    own.end();
+    return own;
   }
 
   /**
@@ -152,17 +170,7 @@ final class OtelPipeline {
     Context parent = current ? parent(event) : Context.root();
     Context correlated = parent;
     if (current && signals.spans() && !Span.fromContext(parent).getSpanContext().isValid()) {
-      Span own =
-          tracer
-              .spanBuilder(spanName(event))
-              .setParent(parent)
-              .setSpanKind(SpanKind.INTERNAL)
-              .setAllAttributes(OtelAttributes.forSpan(event.attributes()))
-              .startSpan();
-      own.addEvent(Names.EVENT, OtelAttributes.all(event.attributes(), 1));
-      own.setStatus(StatusCode.ERROR, event.sentence());
-      own.end();
-      correlated = parent.with(own);
+      correlated = parent.with(ownSpan(event, parent));
     }
     if (signals.logs()) {
       Responsibility r = Responsibility.of(event);

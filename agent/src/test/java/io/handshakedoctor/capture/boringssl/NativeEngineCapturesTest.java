@@ -15,12 +15,16 @@ import io.handshakedoctor.evidence.HandshakeEvidence;
 import io.handshakedoctor.evidence.Side;
 import io.handshakedoctor.samples.TestPki;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
@@ -100,12 +104,7 @@ class NativeEngineCapturesTest {
 
   @Test
   void serverRequiringAClientCertificateSeesItMissing() throws Exception {
-    SslContext server =
-        server(PKI.leaf("localhost").build())
-            .clientAuth(ClientAuth.REQUIRE)
-            .trustManager(PKI.rootCa().certificate())
-            .protocols("TLSv1.2")
-            .build();
+    SslContext server = serverRequiringAClientCertificate("TLSv1.2");
     SSLEngine serverEngine = server.newEngine(ByteBufAllocator.DEFAULT);
     SSLEngine clientEngine = client().build().newEngine(ByteBufAllocator.DEFAULT, "localhost", 443);
     handshake(clientEngine, serverEngine);
@@ -116,14 +115,30 @@ class NativeEngineCapturesTest {
     assertEquals(Cause.CLIENT_CERTIFICATE_MISSING, cause(e));
   }
 
+  /** Netty makes a server's engine without the client's address: the failure reads it from the handler's channel. */
+  @Test
+  void aServersFailureNamesTheClientFromTheChannelItsHandlerJoined() throws Exception {
+    SslContext server = serverRequiringAClientCertificate("TLSv1.2");
+    SSLEngine serverEngine = server.newEngine(ByteBufAllocator.DEFAULT);
+    SSLEngine clientEngine = client().build().newEngine(ByteBufAllocator.DEFAULT, "localhost", 443);
+    EmbeddedChannel accepted =
+        new EmbeddedChannel(new ChannelInboundHandlerAdapter()) {
+          @Override
+          public SocketAddress remoteAddress() {
+            return new InetSocketAddress("127.0.0.1", 40001);
+          }
+        };
+    handshake(clientEngine, serverEngine, accepted.pipeline().firstContext());
+    HandshakeEvidence e = only(events.stream().filter(x -> x.side() == Side.SERVER).collect(java.util.stream.Collectors.toList()));
+    assertNull(serverEngine.getPeerHost());
+    assertEquals("127.0.0.1", e.peerHost());
+    assertEquals(40001, e.peerPort());
+    accepted.finishAndReleaseAll();
+  }
+
   @Test
   void tls13ClientLearningAfterItsHandshakeThatItsCertificateWasMissingGetsOneEvent() throws Exception {
-    SslContext server =
-        server(PKI.leaf("localhost").build())
-            .clientAuth(ClientAuth.REQUIRE)
-            .trustManager(PKI.rootCa().certificate())
-            .protocols("TLSv1.3")
-            .build();
+    SslContext server = serverRequiringAClientCertificate("TLSv1.3");
     SSLEngine serverEngine = server.newEngine(ByteBufAllocator.DEFAULT);
     SSLEngine clientEngine = client().protocols("TLSv1.3").build().newEngine(ByteBufAllocator.DEFAULT, "localhost", 443);
     handshake(clientEngine, serverEngine);
@@ -160,6 +175,14 @@ class NativeEngineCapturesTest {
     return DiagnosisEngine.standard().diagnose(e).cause();
   }
 
+  private SslContext serverRequiringAClientCertificate(String protocol) throws Exception {
+    return server(PKI.leaf("localhost").build())
+        .clientAuth(ClientAuth.REQUIRE)
+        .trustManager(PKI.rootCa().certificate())
+        .protocols(protocol)
+        .build();
+  }
+
   private SslContextBuilder server(TestPki.Credential credential) {
     return SslContextBuilder.forServer(credential.privateKey(), credential.chain().toArray(new X509Certificate[0]))
         .sslProvider(SslProvider.OPENSSL);
@@ -181,8 +204,16 @@ class NativeEngineCapturesTest {
 
   /** Pumps the two engines until both finish or one throws; the throwable, or null on success. */
   private Throwable handshake(SSLEngine client, SSLEngine server) throws Exception {
+    return handshake(client, server, null);
+  }
+
+  /** {@code serverHandlerContext}: the context of a Netty handler over the server's engine, as its hook passes it; or null. */
+  private Throwable handshake(SSLEngine client, SSLEngine server, Object serverHandlerContext) throws Exception {
     listener.nativeEngineCreated(client);
     listener.nativeEngineCreated(server);
+    if (serverHandlerContext != null) {
+      listener.nettyHandlerAdded(server, serverHandlerContext);
+    }
     ByteBuffer toServer = ByteBuffer.allocate(64 * 1024);
     ByteBuffer toClient = ByteBuffer.allocateDirect(64 * 1024);
     ByteBuffer app = ByteBuffer.allocate(64 * 1024);

@@ -157,6 +157,34 @@ class OtelScanTest {
     assertEquals(request.getSpanContext().getSpanId(), logs.get(0).getSpanContext().getSpanId());
   }
 
+  /**
+   * A connection whose request's span ended before its handshake failed (a call whose deadline passed first): the
+   * event would be dropped by the ended span, so it comes on one span of our own under it, in its trace.
+   */
+  @Test
+  void aFailureAfterItsRequestsSpanEndedLandsOnAChildOfThatSpan() {
+    Span call = sdk.getTracer("app").spanBuilder("handshakedoctor.Echo/Call").startSpan();
+    io.opentelemetry.context.Context keptByTheCapture = io.opentelemetry.context.Context.root().with(call);
+    call.end();
+
+    HandshakeEvidence e = HandshakeEvidence.builder(Side.CLIENT).peer("api.example.com", 443).build();
+    report(new FailureEvent(e, Diagnosis.builder(Cause.CERTIFICATE_EXPIRED)
+        .summary("The server's certificate expired").fix("the server must renew").responsibleParty(Diagnosis.SERVER).build(),
+        keptByTheCapture));
+
+    assertEquals(2, spans.size(), "the call's span and one own span: " + spans);
+    SpanData callSpan = spans.get(0);
+    SpanData own = spans.get(1);
+    assertTrue(callSpan.getEvents().isEmpty(), "an ended span takes no event");
+    assertEquals(call.getSpanContext().getTraceId(), own.getTraceId());
+    assertEquals(call.getSpanContext().getSpanId(), own.getParentSpanId());
+    assertEquals("TLS client handshake api.example.com", own.getName());
+    assertEquals(1, own.getEvents().size());
+    assertEquals(Names.EVENT, own.getEvents().get(0).getName());
+    assertEquals(call.getSpanContext().getSpanId(), logs.get(0).getSpanContext().getSpanId(), "the log event is the call's");
+    assertEquals(1, failuresCounted());
+  }
+
   private long failuresCounted() {
     long sum = 0;
     for (MetricData m : reader.collect()) {
