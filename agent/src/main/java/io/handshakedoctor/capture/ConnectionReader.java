@@ -1,5 +1,6 @@
 package io.handshakedoctor.capture;
 
+import io.handshakedoctor.evidence.AlertSummary;
 import io.handshakedoctor.evidence.LocalConfiguration;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -50,6 +51,12 @@ public interface ConnectionReader {
 
   /** The first bytes the peer sent, as the engine's record layer kept them; null when unknown. */
   byte[] firstPeerBytes(Object connection);
+
+  /**
+   * The alert an engine's failure message says the peer sent in clear where an encrypted record was
+   * expected (JDK 25's SunJSSE: "Unexpected plaintext alert received: …"), or null.
+   */
+  AlertSummary plaintextAlertNamedIn(String failureMessage);
 
   /** The record the engine's socket reader last read (header and up to a few body bytes); null when unknown. */
   byte[] lastSocketRecord(Object connection);

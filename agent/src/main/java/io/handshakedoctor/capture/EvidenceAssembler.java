@@ -161,12 +161,12 @@ final class EvidenceAssembler {
    */
   private AlertSummary plaintextAlert(CaptureSnapshot capture, Throwable thrown, Object connection) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
-      AlertSummary named = PlaintextAlertRecord.fromJsseMessage(t.getMessage());
+      AlertSummary named = connections.plaintextAlertNamedIn(t.getMessage());
       if (named != null) {
         return named;
       }
     }
-    AlertSummary named = PlaintextAlertRecord.fromJsseMessage(capture.fatal.diagnostic);
+    AlertSummary named = connections.plaintextAlertNamedIn(capture.fatal.diagnostic);
     if (named != null) {
       return named;
     }

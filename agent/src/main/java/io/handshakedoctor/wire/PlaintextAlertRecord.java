@@ -1,20 +1,16 @@
 package io.handshakedoctor.wire;
 
 import io.handshakedoctor.evidence.AlertSummary;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A peer's alert sent in clear where TLS 1.3 expects an encrypted record: OpenSSL clients send their
  * certificate rejection ({@code unknown_ca}...) this way after the server's encrypted flight, and
  * SunJSSE fails on it as an undecryptable record (JDK 17) or an "Unexpected plaintext alert" (JDK 25)
- * without naming it as received. Read only at failure time.
+ * without naming it as received (JDK 25 names it in its message: {@code ConnectionReader#plaintextAlertNamedIn}).
+ * Read only at failure time.
  */
 public final class PlaintextAlertRecord {
   private static final int HEADER_LENGTH = 5;
-  /** JDK 25's wording, which names the alert. */
-  private static final Pattern JSSE_MESSAGE =
-      Pattern.compile("Unexpected plaintext alert received: Level: (\\w+); Alert: ([a-z_]+)");
 
   private PlaintextAlertRecord() {}
 
@@ -44,14 +40,5 @@ public final class PlaintextAlertRecord {
       pos += HEADER_LENGTH + length;
     }
     return null;
-  }
-
-  /** The alert JSSE's message names ("Unexpected plaintext alert received: Level: fatal; Alert: unknown_ca"), or null. */
-  public static AlertSummary fromJsseMessage(String message) {
-    if (message == null) {
-      return null;
-    }
-    Matcher m = JSSE_MESSAGE.matcher(message);
-    return m.find() ? AlertSummary.inClearWhereEncryptedExpected(m.group(2), !"warning".equalsIgnoreCase(m.group(1))) : null;
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.handshakedoctor.evidence.AlertSummary;
 import io.handshakedoctor.evidence.HandshakeEvidence;
+import io.handshakedoctor.capture.jsse.JsseConnectionReader;
 import io.handshakedoctor.wire.PlaintextAlertRecord;
 import java.util.Arrays;
 import javax.net.ssl.SSLException;
@@ -46,10 +47,10 @@ class PlaintextAlertWhereEncryptedExpectedTest {
 
   @Test
   void readsTheAlertJdk25Names() {
-    AlertSummary alert = PlaintextAlertRecord.fromJsseMessage("Unexpected plaintext alert received: Level: fatal; Alert: unknown_ca");
+    AlertSummary alert = new JsseConnectionReader().plaintextAlertNamedIn("Unexpected plaintext alert received: Level: fatal; Alert: unknown_ca");
     assertEquals("unknown_ca", alert.description());
     assertTrue(alert.isInClearWhereEncryptedExpected());
-    assertNull(PlaintextAlertRecord.fromJsseMessage("Insufficient buffer remaining for AEAD cipher fragment (2)"));
+    assertNull(new JsseConnectionReader().plaintextAlertNamedIn("Insufficient buffer remaining for AEAD cipher fragment (2)"));
   }
 
   @Test

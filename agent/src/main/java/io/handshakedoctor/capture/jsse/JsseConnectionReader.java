@@ -1,6 +1,7 @@
 package io.handshakedoctor.capture.jsse;
 
 import io.handshakedoctor.capture.ConnectionReader;
+import io.handshakedoctor.evidence.AlertSummary;
 import io.handshakedoctor.evidence.LocalConfiguration;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.security.auth.x500.X500Principal;
@@ -21,6 +24,8 @@ import javax.security.auth.x500.X500Principal;
  * the one place the agent names JSSE's internals, so a JDK that renames one is fixed here.
  */
 public final class JsseConnectionReader implements ConnectionReader {
+  /** How much of a record's body {@link #lastSocketRecord} copies: enough for a plaintext alert. */
+  private static final int LAST_RECORD_BODY_MAX = 16;
   /** JSSE's package, which java.base must open to the agent for these reads. */
   public static final String INTERNALS_PACKAGE = "sun.security.ssl";
 
@@ -103,8 +108,6 @@ public final class JsseConnectionReader implements ConnectionReader {
     return certs instanceof X509Certificate[] ? (X509Certificate[]) certs : new X509Certificate[0];
   }
 
-  private static final int LAST_RECORD_BODY_MAX = 16;
-
   @Override
   public String alertDescription(Object alert) {
     Object description = fields.field(alert, "description");
@@ -140,6 +143,17 @@ public final class JsseConnectionReader implements ConnectionReader {
     return header instanceof byte[] ? ((byte[]) header).clone() : null;
   }
 
+  @Override
+  public AlertSummary plaintextAlertNamedIn(String failureMessage) {
+    if (failureMessage == null) {
+      return null;
+    }
+    Matcher m = PlaintextAlertWording.PATTERN.matcher(failureMessage);
+    return m.find()
+        ? AlertSummary.inClearWhereEncryptedExpected(m.group(2), !"warning".equalsIgnoreCase(m.group(1)))
+        : null;
+  }
+
   /** SSLSocketInputRecord keeps the last header and body after a failed decode (cleared, not erased). */
   @Override
   public byte[] lastSocketRecord(Object transportContext) {
@@ -157,5 +171,11 @@ public final class JsseConnectionReader implements ConnectionReader {
       out[h.length + i] = b.get(i);
     }
     return out;
+  }
+
+  /** JDK 25's wording for an alert in clear where an encrypted record was expected; compiled at the first failure. */
+  private static final class PlaintextAlertWording {
+    static final Pattern PATTERN =
+        Pattern.compile("Unexpected plaintext alert received: Level: (\\w+); Alert: ([a-z_]+)");
   }
 }
