@@ -8,7 +8,6 @@ import io.handshakedoctor.capture.RequestContextSource;
 import io.handshakedoctor.config.AgentConfig;
 import io.handshakedoctor.config.EnrichmentMode;
 import io.handshakedoctor.config.LogTarget;
-import io.handshakedoctor.config.OtelSignals;
 import io.handshakedoctor.diagnosis.DiagnosisEngine;
 import io.handshakedoctor.diagnosis.DiagnosisRule;
 import io.handshakedoctor.emit.ExceptionEnricher;
@@ -17,17 +16,19 @@ import io.handshakedoctor.emit.JsonLinesOutput;
 import io.handshakedoctor.emit.LogLineOutput;
 import io.handshakedoctor.emit.BudgetedOutput;
 import io.handshakedoctor.emit.SharedBudgetOutputs;
+import io.handshakedoctor.emit.otel.AgentRequestContexts;
 import io.handshakedoctor.emit.otel.OtelOutput;
 import io.handshakedoctor.capture.jsse.JsseConnectionReader;
 import io.handshakedoctor.instrumentation.JsseHookInstaller;
 import io.handshakedoctor.instrumentation.LibraryEngineTransformer;
-import io.handshakedoctor.inventory.EarlyWarnings;
 import io.handshakedoctor.inventory.PeerInventory;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Wires the running agent: listener, outputs and transformer, each part through the {@link
@@ -36,30 +37,37 @@ import java.util.Set;
  */
 final class AgentRuntime {
   /** The running agent's inventory, for {@code report <pid>}; null when off or not started. */
-  private static volatile PeerInventory inventory;
+  private static volatile DeferredInventory inventory;
   /** What each part passes through as it is wired: {@code decorators.jar}'s, else the identity. */
   private static volatile PartDecorator parts = PartDecorator.NONE;
+  /** The OpenTelemetry output, kept across attaches; made at its first need. */
+  private static volatile OtelOutputSlot otel;
 
   private AgentRuntime() {}
 
+  /** The peer inventory (made now if no handshake made it yet); null when off or not started. */
   static PeerInventory inventory() {
-    return inventory;
+    DeferredInventory peers = inventory;
+    return peers == null ? null : peers.get();
   }
 
   /**
    * {@code attached}: the JVM has run without the agent, so hooked classes may already be loaded
-   * (and are retransformed); at start-up nothing of the application's is loaded yet.
+   * (and are retransformed); at start-up nothing of the application's is loaded yet. Only what the
+   * first hook call needs is made here: the outputs, the rules and the inventory are made at their
+   * first need, each engine's capture at its first hook call.
    */
   static Reporting start(AgentConfig config, Instrumentation inst, boolean attached) {
     InternalErrors errors = new InternalErrors();
     parts = PartDecorators.load(config.decoratorsJar(), errors);
     openJavaBase(inst);
     openForMessageEnrichment(config, inst);
-    Reporting reporting = new Reporting(outputs(config, null, errors), true);
-    FailurePipeline failures = new FailurePipeline(() -> diagnosisEngine(errors), reporting, errors);
-    PeerInventory peers = config.inventory() ? inventory(config, reporting, errors) : null;
-    OtelOutput otel = reporting.current().otel;
-    RequestContextSource requestContexts = otel == null ? RequestContextSource.NONE : otel.requestContexts();
+    OtelOutputSlot otelOutput = new OtelOutputSlot(config.otel(), errors);
+    otel = otelOutput;
+    Reporting reporting = new Reporting(new FirstOutputs(config, errors));
+    FailurePipeline failures = new FailurePipeline(new StandardRules(errors), reporting, errors);
+    DeferredInventory peers = config.inventory() ? new DeferredInventory(config, reporting, otelOutput, errors) : null;
+    RequestContextSource requestContexts = otelOutput.off() ? RequestContextSource.NONE : new AgentRequestContexts();
     CapturingListener capturing =
         new CapturingListener(
             config.captureMaxInFlight(), config.captureMaxBytes(), failures, errors, peers, requestContexts,
@@ -69,18 +77,43 @@ final class AgentRuntime {
     HandshakeHooks.install(parts.decorate(HandshakeListener.class, capturing));
     Instrumentation weaving = parts.decorate(Instrumentation.class, inst);
     // The watch first: the installer weaves ClassLoader.defineClass, which feeds it.
-    LibraryEngineTransformer.install(weaving, errors::internalError, attached);
-    JsseHookInstaller.install(weaving, errors::internalError);
+    LibraryEngineTransformer.install(weaving, errors, attached);
+    JsseHookInstaller.install(weaving, errors);
     return reporting;
   }
 
   /** The standard rules, each through the seam; built at the first failure, not at start-up. */
-  private static DiagnosisEngine diagnosisEngine(InternalErrors errors) {
-    List<DiagnosisRule> rules = new ArrayList<>();
-    for (DiagnosisRule rule : DiagnosisEngine.standardRules()) {
-      rules.add(parts.decorate(DiagnosisRule.class, rule));
+  private static final class StandardRules implements Supplier<DiagnosisEngine> {
+    private final InternalErrors errors;
+
+    StandardRules(InternalErrors errors) {
+      this.errors = errors;
     }
-    return new DiagnosisEngine(rules, errors::internalError);
+
+    @Override
+    public DiagnosisEngine get() {
+      List<DiagnosisRule> rules = new ArrayList<>();
+      for (DiagnosisRule rule : DiagnosisEngine.standardRules()) {
+        rules.add(parts.decorate(DiagnosisRule.class, rule));
+      }
+      return new DiagnosisEngine(rules, errors);
+    }
+  }
+
+  /** The outputs of the start-up settings, made at the first failure, warning or exit that needs them. */
+  private static final class FirstOutputs implements Reporting.FirstOutputs {
+    private final AgentConfig config;
+    private final InternalErrors errors;
+
+    FirstOutputs(AgentConfig config, InternalErrors errors) {
+      this.config = config;
+      this.errors = errors;
+    }
+
+    @Override
+    public Reporting.Outputs make() {
+      return outputs(config, errors);
+    }
   }
 
   /**
@@ -94,47 +127,24 @@ final class AgentRuntime {
       return;
     }
     openForMessageEnrichment(config, inst);
-    Reporting.Outputs old = reporting.replace(outputs(config, reporting.current(), new InternalErrors()));
+    Reporting.Outputs old = reporting.replace(outputs(config, new InternalErrors()));
     reporting.turn(true);
+    if (old == null) {
+      return; // the first outputs were never needed
+    }
     for (FailureOutput output : old.replaceable()) {
       output.flush();
     }
   }
 
-  /**
-   * The peer inventory: its warnings go to whatever outputs are current (a second attach may swap
-   * them), its metrics to the OpenTelemetry output, which a second attach keeps.
-   */
-  private static PeerInventory inventory(AgentConfig config, Reporting reporting, InternalErrors errors) {
-    OtelOutput metrics = reporting.current().otel;
-    PeerInventory peers =
-        new PeerInventory(
-            config.inventoryInterval(),
-            config.inventoryMaxPeers(),
-            new EarlyWarnings(config.expiryWarningHorizon()),
-            new WarningPipeline(() -> reporting.current().outputs, errors),
-            metrics == null ? () -> {} : metrics::inventoryRecorded);
-    if (metrics != null) {
-      metrics.observe(peers, config.expiryMetricMaxPeers());
-    }
-    return peers;
-  }
-
-  private static Reporting.Outputs outputs(AgentConfig config, Reporting.Outputs running, InternalErrors errors) {
+  private static Reporting.Outputs outputs(AgentConfig config, InternalErrors errors) {
     List<FailureOutput> outputs = new ArrayList<>();
     List<FailureOutput> budgeted = new ArrayList<>();
     // The OpenTelemetry output, kept across attaches, comes first: it counts every failure and
     // marks it for its log-event part, which sits behind the shared budget below.
-    OtelOutput otel = null;
-    if (running == null) {
-      if (config.otel() != OtelSignals.OFF) {
-        otel = new OtelOutput(config.otel(), errors);
-      }
-    } else {
-      otel = running.otel;
-    }
-    if (otel != null) {
-      outputs.add(parts.decorate(FailureOutput.class, otel));
+    OtelOutput otelOutput = otel.get();
+    if (otelOutput != null) {
+      outputs.add(parts.decorate(FailureOutput.class, otelOutput));
     }
     if (config.logTarget() != LogTarget.OFF) {
       budgeted.add(new LogLineOutput(config.logTarget()));
@@ -144,8 +154,8 @@ final class AgentRuntime {
       eventsFile = new JsonLinesOutput(config.eventsFile(), config.eventsFileMaxBytes(), config.eventsFileMaxFiles());
       budgeted.add(eventsFile);
     }
-    if (otel != null) {
-      budgeted.add(otel.logEvents());
+    if (otelOutput != null) {
+      budgeted.add(otelOutput.logEvents());
     }
     if (!budgeted.isEmpty()) {
       outputs.add(
@@ -155,7 +165,7 @@ final class AgentRuntime {
     }
     return new Reporting.Outputs(
         parts.decorate(ExceptionEnricher.class, new ExceptionEnricher(config.enrichment())),
-        otel,
+        otelOutput,
         List.copyOf(outputs),
         eventsFile);
   }
@@ -167,24 +177,41 @@ final class AgentRuntime {
    */
   private static void atExit(CapturingListener capturing, Reporting reporting, InternalErrors errors) {
     try {
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    ExitGrace.await(capturing);
-                    for (FailureOutput output : reporting.current().outputs) {
-                      try {
-                        output.exiting();
-                        output.flush();
-                      } catch (Throwable t) {
-                        errors.internalError("flushing an output at exit: " + output.getClass().getSimpleName(), t);
-                      }
-                    }
-                    errors.printSummary();
-                  },
-                  "handshake-doctor-shutdown"));
+      Runtime.getRuntime().addShutdownHook(new ShutdownReport(capturing, reporting, errors));
     } catch (Throwable t) {
       errors.internalError("registering the shutdown hook", t);
+    }
+  }
+
+  private static final class ShutdownReport extends Thread {
+    private final CapturingListener capturing;
+    private final Reporting reporting;
+    private final InternalErrors errors;
+
+    ShutdownReport(CapturingListener capturing, Reporting reporting, InternalErrors errors) {
+      super("handshake-doctor-shutdown");
+      this.capturing = capturing;
+      this.reporting = reporting;
+      this.errors = errors;
+    }
+
+    @Override
+    public void run() {
+      ExitGrace.await(capturing);
+      // Outputs never needed have nothing to flush (the OpenTelemetry pipeline, if the inventory's
+      // metrics opened it, flushes on its own hook).
+      Reporting.Outputs outputs = reporting.madeSoFar();
+      if (outputs != null) {
+        for (FailureOutput output : outputs.outputs) {
+          try {
+            output.exiting();
+            output.flush();
+          } catch (Throwable t) {
+            errors.internalError("flushing an output at exit: " + output.getClass().getSimpleName(), t);
+          }
+        }
+      }
+      errors.printSummary();
     }
   }
 
@@ -200,9 +227,10 @@ final class AgentRuntime {
     inst.redefineModule(
         javaBase, Set.of(hooks), Map.of(), Map.of(JsseConnectionReader.INTERNALS_PACKAGE, Set.of(agent)), Set.of(), Map.of());
     // java.net.http's SSLTube is hooked too; it must read the hooks' module as well.
-    ModuleLayer.boot()
-        .findModule("java.net.http")
-        .ifPresent(m -> inst.redefineModule(m, Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of()));
+    Optional<Module> httpClient = ModuleLayer.boot().findModule("java.net.http");
+    if (httpClient.isPresent()) {
+      inst.redefineModule(httpClient.get(), Set.of(hooks), Map.of(), Map.of(), Set.of(), Map.of());
+    }
   }
 
   /**

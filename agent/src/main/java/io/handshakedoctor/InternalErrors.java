@@ -5,13 +5,15 @@ import io.handshakedoctor.capture.InternalErrorReporter;
 import java.io.PrintStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * The agent's own faults: each is counted (in {@link HandshakeHooks#internalErrors()}, readable
  * by the shutdown summary and metrics); the first of each kind is printed once to standard error
- * (the agent must not depend on the host's logging to admit its own failures). Never throws.
+ * (the agent must not depend on the host's logging to admit its own failures). Never throws. It is
+ * also the instrumentation's error callback ({@link #accept}): no lambda is spun for that at start-up.
  */
-final class InternalErrors implements InternalErrorReporter {
+final class InternalErrors implements InternalErrorReporter, BiConsumer<String, Throwable> {
   static final String LINE_PREFIX = "handshake-doctor: internal error (";
   static final String SUMMARY_PREFIX = "handshake-doctor: at shutdown: ";
   private static final int MAX_KINDS = 100;
@@ -41,6 +43,11 @@ final class InternalErrors implements InternalErrorReporter {
     } catch (Throwable unprintable) {
       // Out of memory, or a closed stream: the count above still records the fault.
     }
+  }
+
+  @Override
+  public void accept(String where, Throwable error) {
+    internalError(where, error);
   }
 
   long count() {

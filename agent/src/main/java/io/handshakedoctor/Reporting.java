@@ -10,9 +10,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What the running agent reports to, replaceable while the JVM runs: a second attach swaps in new
  * outputs (the hooks stay as they are) and {@code enabled=false} turns reporting off. Failures are
- * counted whether reporting is on or off, before any output folds or summarises them.
+ * counted whether reporting is on or off, before any output folds or summarises them. The first
+ * outputs are made at their first need (a failure, a warning, exit), not at start-up.
  */
 final class Reporting {
+  /** Makes the outputs of the settings in force: called once, at the first need. */
+  interface FirstOutputs {
+    Outputs make();
+  }
+
   /** The enricher and outputs of one set of settings. */
   static final class Outputs {
     final ExceptionEnricher enricher;
@@ -37,12 +43,13 @@ final class Reporting {
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong failuresNotWrittenBefore = new AtomicLong();
   private volatile boolean on;
-  private volatile Outputs current;
+  private volatile Outputs current; // null until first needed
+  private FirstOutputs first; // guarded by this; null once made
   private volatile boolean published;
 
-  Reporting(Outputs outputs, boolean on) {
-    this.current = outputs;
-    this.on = on;
+  Reporting(FirstOutputs first) {
+    this.first = first;
+    this.on = true;
   }
 
   /** Counts one failed handshake; the first also publishes the JMX view (never at start-up). */
@@ -65,23 +72,40 @@ final class Reporting {
     this.on = on;
   }
 
+  /** The outputs in force, made now if this is their first need. */
   Outputs current() {
+    Outputs c = current;
+    return c != null ? c : makeFirst();
+  }
+
+  /** The outputs in force if any were made (null before the first need): for exit. */
+  Outputs madeSoFar() {
     return current;
   }
 
-  /** Swaps in new outputs and returns the old ones, for the caller to flush. */
+  private synchronized Outputs makeFirst() {
+    if (current == null) {
+      current = first.make();
+      first = null;
+    }
+    return current;
+  }
+
+  /** Swaps in new outputs and returns the old ones (null when none was made yet), for the caller to flush. */
   synchronized Outputs replace(Outputs next) {
     Outputs old = current;
-    if (old.eventsFile != null) {
+    current = next;
+    first = null;
+    if (old != null && old.eventsFile != null) {
       failuresNotWrittenBefore.addAndGet(old.eventsFile.failuresNotWritten());
     }
-    current = next;
     return old;
   }
 
   /** Failures the events file could not take (disk full, unwritable) since start-up. */
   long failuresNotWritten() {
-    JsonLinesOutput file = current.eventsFile;
+    Outputs c = current;
+    JsonLinesOutput file = c == null ? null : c.eventsFile;
     return failuresNotWrittenBefore.get() + (file == null ? 0 : file.failuresNotWritten());
   }
 

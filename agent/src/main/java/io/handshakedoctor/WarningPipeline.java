@@ -4,24 +4,23 @@ import io.handshakedoctor.capture.InternalErrorReporter;
 import io.handshakedoctor.emit.FailureOutput;
 import io.handshakedoctor.emit.WarningEvent;
 import io.handshakedoctor.inventory.Warning;
-import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /** Early warnings to every output the failures go to, each output isolated from the others. */
 final class WarningPipeline implements Consumer<Warning> {
-  private final Supplier<List<FailureOutput>> outputs;
+  /** Whatever outputs are current: a second attach may swap them. */
+  private final Reporting reporting;
   private final InternalErrorReporter errors;
 
-  WarningPipeline(Supplier<List<FailureOutput>> outputs, InternalErrorReporter errors) {
-    this.outputs = outputs;
+  WarningPipeline(Reporting reporting, InternalErrorReporter errors) {
+    this.reporting = reporting;
     this.errors = errors;
   }
 
   @Override
   public void accept(Warning warning) {
     WarningEvent event = new WarningEvent(warning);
-    for (FailureOutput output : outputs.get()) {
+    for (FailureOutput output : reporting.current().outputs) {
       try {
         output.warn(event);
       } catch (Throwable t) {

@@ -49,7 +49,13 @@ final class CaptureRegistry {
   private final IdentityTable byKey = new IdentityTable();
   private final HandshakeCapture[] pool = new HandshakeCapture[POOL_SIZE];
   private int pooled; // guarded by pool
-  private final Consumer<HandshakeCapture> forgetSwept = this::forget;
+  private final Consumer<HandshakeCapture> forgetSwept =
+      new Consumer<HandshakeCapture>() {
+        @Override
+        public void accept(HandshakeCapture swept) {
+          forget(swept);
+        }
+      };
   /**
    * Finished handshakes whose server may still reject us: in TLS 1.3 a client sends its
    * certificate in its last flight and learns of a rejection only from an alert after it has

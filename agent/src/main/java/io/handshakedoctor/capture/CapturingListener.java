@@ -25,21 +25,28 @@ public final class CapturingListener implements HandshakeListener {
   private static final int PEER_SAMPLE_BYTES = 64;
 
   private final CaptureRegistry registry;
+  private final int maxInFlight;
+  private final int byteBudget;
   /** SunJSSE's live state, read at failure time only. */
   private final ConnectionReader connections;
   private final EvidenceAssembler assembler;
+  /*
+   * The library engines' trackers, each made at its engine's first hook call (a JVM that never
+   * loads the engine never makes it); guarded by this for the making, volatile for the reads.
+   */
   /** BoringSSL engines (netty-tcnative: Netty, gRPC's shaded copy; Conscrypt): their own captures. */
-  private final NativeEngineCaptures nativeEngines;
+  private volatile NativeEngineCaptures nativeEngines;
   /** Netty's SslHandler failing a handshake before its engine saw anything (a peer that does not speak TLS). */
-  private final NettyHandlerFailures nettyHandlers;
+  private volatile NettyHandlerFailures nettyHandlers;
   /** BouncyCastle JSSE's sockets and engines: failures from its own alert callbacks. */
-  private final BcJsseFailures bcJsse;
+  private volatile BcJsseFailures bcJsse;
   /** Conscrypt's file-descriptor sockets (its engines and engine sockets are native engines). */
-  private final ConscryptSocketFailures conscryptSockets;
+  private volatile ConscryptSocketFailures conscryptSockets;
   private final FailureSink sink;
   private final InternalErrorReporter errors;
-  /** Null when the peer inventory is off. */
-  private final HealthyHandshakeRecorder healthy;
+  /** The peer inventory's sink, null when off; its recorder is made at the first successful handshake. */
+  private final HealthyHandshakeSink healthySink;
+  private volatile HealthyHandshakeRecorder healthy;
   private final HostnameVerifications hostnameVerifications;
   /** The request each connection serves, carried to the outputs with its failure. */
   private final RequestContexts requestContexts;
@@ -48,14 +55,13 @@ public final class CapturingListener implements HandshakeListener {
    * verdict (set only then: a client that was asked for a certificate; weakly, so a thread that
    * stays idle keeps no closed connection alive); see {@link #finishedHere}.
    */
-  private final ThreadLocal<Object[]> retiredHere = ThreadLocal.withInitial(() -> new Object[1]);
+  private final ThreadLocal<Object[]> retiredHere = new ThreadSlot();
   /** Failures being diagnosed and written right now (their captures already left the registry). */
   private final java.util.concurrent.atomic.AtomicInteger reporting = new java.util.concurrent.atomic.AtomicInteger();
 
   public CapturingListener(
       int maxInFlight, int byteBudget, FailureSink sink, InternalErrorReporter errors) {
-    this(maxInFlight, byteBudget, sink, errors, (HealthyHandshakeRecorder) null, null, RequestContextSource.NONE,
-        new JsseConnectionReader());
+    this(maxInFlight, byteBudget, sink, errors, null, null, null, RequestContextSource.NONE, new JsseConnectionReader());
   }
 
   /** With the peer inventory: successful handshakes go to {@code healthy} (docs/early-warnings.md). */
@@ -81,8 +87,7 @@ public final class CapturingListener implements HandshakeListener {
       HealthyHandshakeSink healthy,
       RequestContextSource contexts,
       ConnectionReader jsse) {
-    this(maxInFlight, byteBudget, sink, errors,
-        healthy == null ? null : HealthyHandshakeRecorder.jsse(healthy, errors),
+    this(maxInFlight, byteBudget, sink, errors, null, healthy,
         healthy instanceof LastHealthyHandshakes ? (LastHealthyHandshakes) healthy : null,
         contexts, jsse);
   }
@@ -93,37 +98,103 @@ public final class CapturingListener implements HandshakeListener {
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeRecorder healthy) {
-    this(maxInFlight, byteBudget, sink, errors, healthy, null, RequestContextSource.NONE, new JsseConnectionReader());
+    this(maxInFlight, byteBudget, sink, errors, healthy, null, null, RequestContextSource.NONE, new JsseConnectionReader());
   }
 
-  /** {@code lastHealthy}: where a failure finds the last good handshake with its peer (the inventory); null when off. */
+  /**
+   * {@code healthy}: a recorder of successful handshakes, or null to make one for {@code
+   * healthySink} at the first (null when the inventory is off); {@code lastHealthy}: where a failure
+   * finds the last good handshake with its peer (the inventory); null when off.
+   */
   CapturingListener(
       int maxInFlight,
       int byteBudget,
       FailureSink sink,
       InternalErrorReporter errors,
       HealthyHandshakeRecorder healthy,
+      HealthyHandshakeSink healthySink,
       LastHealthyHandshakes lastHealthy,
       RequestContextSource contexts,
       ConnectionReader connections) {
+    this.maxInFlight = maxInFlight;
+    this.byteBudget = byteBudget;
     this.connections = connections;
     this.registry = new CaptureRegistry(maxInFlight, byteBudget);
     this.assembler = new EvidenceAssembler(connections, lastHealthy);
     this.requestContexts = new RequestContexts(contexts);
-    this.nativeEngines =
-        new NativeEngineCaptures(maxInFlight, byteBudget, sink, requestContexts, NettyHandlerFailures::remoteAddress);
-    this.nettyHandlers = new NettyHandlerFailures(sink, nativeEngines, requestContexts);
-    this.bcJsse = new BcJsseFailures(maxInFlight, sink, requestContexts);
-    this.conscryptSockets = new ConscryptSocketFailures(maxInFlight, sink, requestContexts);
     this.sink = sink;
     this.errors = errors;
     this.healthy = healthy;
-    this.hostnameVerifications = new HostnameVerifications(this::reportHostnameRejection, connections);
+    this.healthySink = healthySink;
+    this.hostnameVerifications = new HostnameVerifications(new HostnameRejections(), connections);
+  }
+
+  private NativeEngineCaptures nativeEngines() {
+    NativeEngineCaptures n = nativeEngines;
+    return n != null ? n : makeNativeEngines();
+  }
+
+  private synchronized NativeEngineCaptures makeNativeEngines() {
+    if (nativeEngines == null) {
+      nativeEngines =
+          new NativeEngineCaptures(maxInFlight, byteBudget, sink, requestContexts, NettyHandlerFailures::remoteAddress);
+    }
+    return nativeEngines;
+  }
+
+  private NettyHandlerFailures nettyHandlers() {
+    NettyHandlerFailures n = nettyHandlers;
+    return n != null ? n : makeNettyHandlers();
+  }
+
+  private synchronized NettyHandlerFailures makeNettyHandlers() {
+    if (nettyHandlers == null) {
+      nettyHandlers = new NettyHandlerFailures(sink, nativeEngines(), requestContexts);
+    }
+    return nettyHandlers;
+  }
+
+  private BcJsseFailures bcJsse() {
+    BcJsseFailures b = bcJsse;
+    return b != null ? b : makeBcJsse();
+  }
+
+  private synchronized BcJsseFailures makeBcJsse() {
+    if (bcJsse == null) {
+      bcJsse = new BcJsseFailures(maxInFlight, sink, requestContexts);
+    }
+    return bcJsse;
+  }
+
+  private ConscryptSocketFailures conscryptSockets() {
+    ConscryptSocketFailures c = conscryptSockets;
+    return c != null ? c : makeConscryptSockets();
+  }
+
+  private synchronized ConscryptSocketFailures makeConscryptSockets() {
+    if (conscryptSockets == null) {
+      conscryptSockets = new ConscryptSocketFailures(maxInFlight, sink, requestContexts);
+    }
+    return conscryptSockets;
+  }
+
+  /** The recorder of successful handshakes, made at the first; null when the inventory is off. */
+  private HealthyHandshakeRecorder healthy() {
+    HealthyHandshakeRecorder h = healthy;
+    return h != null || healthySink == null ? h : makeHealthy();
+  }
+
+  private synchronized HealthyHandshakeRecorder makeHealthy() {
+    if (healthy == null) {
+      healthy = HealthyHandshakeRecorder.jsse(healthySink, errors);
+    }
+    return healthy;
   }
 
   /** Handshakes currently in flight (for tests and the shutdown summary). */
   public int inFlight() {
-    return registry.inFlight() + nativeEngines.inFlight();
+    NativeEngineCaptures n = nativeEngines;
+    return registry.inFlight() + (n == null ? 0 : n.inFlight());
   }
 
   /** Failures whose report (diagnosis, outputs) is being made right now, on any thread. */
@@ -175,7 +246,10 @@ public final class CapturingListener implements HandshakeListener {
     if (capture != null) {
       capture.trustCheckStarted(chain, peerIsServer);
     } else {
-      nativeEngines.trustCheckStarted(handshakeContext, chain, peerIsServer);
+      NativeEngineCaptures n = nativeEngines; // none made: no native engine to check for
+      if (n != null) {
+        n.trustCheckStarted(handshakeContext, chain, peerIsServer);
+      }
     }
   }
 
@@ -186,9 +260,11 @@ public final class CapturingListener implements HandshakeListener {
     if (capture != null) {
       capture.trustChecked(chain, thrown, peerIsServer);
     } else {
-      if (!nativeEngines.trustChecked(handshakeContext, chain, thrown, peerIsServer)
-          && !conscryptSockets.trustChecked(handshakeContext, chain, thrown, peerIsServer)) {
-        bcJsse.trustChecked(handshakeContext, chain, thrown, peerIsServer);
+      // Not SunJSSE's: a native engine's, a Conscrypt socket's or BouncyCastle's.
+      NativeEngineCaptures n = nativeEngines;
+      if ((n == null || !n.trustChecked(handshakeContext, chain, thrown, peerIsServer))
+          && !conscryptSockets().trustChecked(handshakeContext, chain, thrown, peerIsServer)) {
+        bcJsse().trustChecked(handshakeContext, chain, thrown, peerIsServer);
       }
     }
   }
@@ -196,27 +272,27 @@ public final class CapturingListener implements HandshakeListener {
   @Override
   public void bcAlertRaised(
       Object connection, boolean client, short level, short description, String message, Throwable cause) {
-    bcJsse.alertRaised(connection, client, level, description, message, cause);
+    bcJsse().alertRaised(connection, client, level, description, message, cause);
   }
 
   @Override
   public void bcAlertReceived(Object connection, boolean client, short level, short description) {
-    bcJsse.alertReceived(connection, client, level, description);
+    bcJsse().alertReceived(connection, client, level, description);
   }
 
   @Override
   public void bcClientKeyChosen(Object connection, String[] keyTypes, Object issuers, Object chosen) {
-    bcJsse.clientKeyChosen(connection, keyTypes, issuers, chosen);
+    bcJsse().clientKeyChosen(connection, keyTypes, issuers, chosen);
   }
 
   @Override
   public void bcFatalAlertReceivedThrown(Throwable exception) {
-    bcJsse.fatalAlertReceivedThrown(exception);
+    bcJsse().fatalAlertReceivedThrown(exception);
   }
 
   @Override
   public void bcEngineUnwrapping(Object engine, ByteBuffer source) {
-    bcJsse.engineUnwrapping(engine, source);
+    bcJsse().engineUnwrapping(engine, source);
   }
 
   @Override
@@ -236,49 +312,49 @@ public final class CapturingListener implements HandshakeListener {
 
   @Override
   public void nativeEngineCreated(Object engine) {
-    nativeEngines.created(engine);
+    nativeEngines().created(engine);
   }
 
   @Override
   public void nettyHandlerAdded(Object engine, Object channelContext) {
-    nativeEngines.channelAdded(engine, channelContext);
+    nativeEngines().channelAdded(engine, channelContext);
   }
 
   @Override
   public void nettyHandshakeFailing(Object engine, Object channelContext, Throwable cause) {
-    nettyHandlers.failing(engine, channelContext, cause);
+    nettyHandlers().failing(engine, channelContext, cause);
   }
 
   @Override
   public void nativeEngineWrapping(Object engine, ByteBuffer destination) {
-    nativeEngines.wrapping(engine, destination);
+    nativeEngines().wrapping(engine, destination);
   }
 
   @Override
   public void nativeEngineWrapped(
       Object engine, ByteBuffer destination, Object result, Throwable thrown) {
-    nativeEngines.wrapped(engine, destination, result, thrown);
+    nativeEngines().wrapped(engine, destination, result, thrown);
   }
 
   @Override
   public void nativeEngineUnwrapping(Object engine, ByteBuffer[] sources, int offset, int length) {
-    nativeEngines.unwrapping(engine, sources, offset, length);
+    nativeEngines().unwrapping(engine, sources, offset, length);
   }
 
   @Override
   public void nativeEngineUnwrapped(
       Object engine, ByteBuffer[] sources, int offset, int length, Object result, Throwable thrown) {
-    nativeEngines.unwrapped(engine, sources, offset, length, result, thrown);
+    nativeEngines().unwrapped(engine, sources, offset, length, result, thrown);
   }
 
   @Override
   public void nativeClientCertificateRequested(Object engine, Object issuers) {
-    nativeEngines.clientCertificateRequested(engine, issuers);
+    nativeEngines().clientCertificateRequested(engine, issuers);
   }
 
   @Override
   public void nativeSocketHandshakeFailed(Object socket, Throwable thrown) {
-    conscryptSockets.handshakeFailed(socket, thrown);
+    conscryptSockets().handshakeFailed(socket, thrown);
   }
 
   @Override
@@ -349,8 +425,9 @@ public final class CapturingListener implements HandshakeListener {
     if (!registry.isEmpty()) {
       HandshakeCapture capture = registry.end(transportContext);
       if (capture != null) {
-        if (healthy != null) {
-          healthy.finished(transportContext, capture);
+        HealthyHandshakeRecorder recorder = healthy();
+        if (recorder != null) {
+          recorder.finished(transportContext, capture);
         }
         if (capture.awaitsServerVerdict()) {
           registry.retire(transportContext, capture);
@@ -538,14 +615,17 @@ public final class CapturingListener implements HandshakeListener {
     hostnameVerifications.peerUnverified(exception);
   }
 
-  /** The verifier runs on the thread that made the request, after the handshake. */
-  private void reportHostnameRejection(HandshakeEvidence evidence, Throwable thrown, Object requestContext) {
-    reporting.incrementAndGet();
-    try {
-      sink.handshakeFailed(
-          evidence, thrown, requestContext != null ? requestContext : requestContexts.current());
-    } finally {
-      reporting.decrementAndGet();
+  /** Host name rejections to the sink; the verifier runs on the thread that made the request, after the handshake. */
+  private final class HostnameRejections implements FailureSink {
+    @Override
+    public void handshakeFailed(HandshakeEvidence evidence, Throwable thrown, Object requestContext) {
+      reporting.incrementAndGet();
+      try {
+        sink.handshakeFailed(
+            evidence, thrown, requestContext != null ? requestContext : requestContexts.current());
+      } finally {
+        reporting.decrementAndGet();
+      }
     }
   }
 

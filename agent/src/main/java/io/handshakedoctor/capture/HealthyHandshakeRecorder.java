@@ -23,7 +23,12 @@ final class HealthyHandshakeRecorder {
   private final HealthyHandshakeSink sink;
   private final InternalErrorReporter errors;
   private final ThreadLocal<PeerLocator.Peer> peers =
-      ThreadLocal.withInitial(PeerLocator.Peer::new);
+      new ThreadLocal<PeerLocator.Peer>() {
+        @Override
+        protected PeerLocator.Peer initialValue() {
+          return new PeerLocator.Peer();
+        }
+      };
 
   HealthyHandshakeRecorder(PeerLocator locator, HealthyHandshakeSink sink, InternalErrorReporter errors) {
     this.locator = locator;

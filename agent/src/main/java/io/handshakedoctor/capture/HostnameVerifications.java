@@ -41,7 +41,7 @@ final class HostnameVerifications {
    * client's is asked only at failure time (no reflection on the healthy path); the reference is
    * dropped by the thread's next handshake or rejection.
    */
-  private final ThreadLocal<Object[]> lastFinished = ThreadLocal.withInitial(() -> new Object[1]);
+  private final ThreadLocal<Object[]> lastFinished = new ThreadSlot();
 
   HostnameVerifications(FailureSink sink, ConnectionReader connections) {
     this.sink = sink;

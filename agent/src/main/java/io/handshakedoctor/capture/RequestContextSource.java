@@ -7,7 +7,13 @@ package io.handshakedoctor.capture;
  * on no output and loads no OpenTelemetry class; without OpenTelemetry the source is {@link #NONE}.
  */
 public interface RequestContextSource {
-  RequestContextSource NONE = () -> null;
+  RequestContextSource NONE =
+      new RequestContextSource() {
+        @Override
+        public Object current() {
+          return null;
+        }
+      };
 
   /**
    * The request context current on this thread, or null when there is none worth keeping. Called

@@ -62,20 +62,22 @@ public final class CertificateSummary {
 
   /** Summarises a certificate; never throws (a field that cannot be read stays empty). */
   public static CertificateSummary of(X509Certificate cert) {
-    String subject = safe(() -> cert.getSubjectX500Principal().getName());
-    String issuer = safe(() -> cert.getIssuerX500Principal().getName());
-    List<String> sans = safe(() -> subjectAltNamesOf(cert));
-    Instant notBefore = safe(() -> cert.getNotBefore().toInstant());
-    Instant notAfter = safe(() -> cert.getNotAfter().toInstant());
-    String serial = safe(() -> cert.getSerialNumber().toString(16));
-    String fingerprint = safe(() -> sha256(cert.getEncoded()));
-    PublicKey key = safe(cert::getPublicKey);
+    String subject = (String) read(cert, SUBJECT);
+    String issuer = (String) read(cert, ISSUER);
+    @SuppressWarnings("unchecked")
+    List<String> sans = (List<String>) read(cert, SUBJECT_ALT_NAMES);
+    Instant notBefore = (Instant) read(cert, NOT_BEFORE);
+    Instant notAfter = (Instant) read(cert, NOT_AFTER);
+    String serial = (String) read(cert, SERIAL);
+    String fingerprint = (String) read(cert, FINGERPRINT);
+    PublicKey key = (PublicKey) read(cert, PUBLIC_KEY);
     String keyAlgorithm = key == null ? null : key.getAlgorithm();
-    Integer keyBits = safe(() -> keyBitsOf(key));
-    String sigAlg = safe(cert::getSigAlgName);
+    Integer keyBits = (Integer) read(cert, PUBLIC_KEY_BITS);
+    String sigAlg = (String) read(cert, SIGNATURE_ALGORITHM);
     boolean selfIssued = subject != null && subject.equals(issuer);
-    Integer basicConstraints = safe(cert::getBasicConstraints);
-    List<String> eku = safe(cert::getExtendedKeyUsage);
+    Integer basicConstraints = (Integer) read(cert, BASIC_CONSTRAINTS);
+    @SuppressWarnings("unchecked")
+    List<String> eku = (List<String>) read(cert, EXTENDED_KEY_USAGE);
     return new CertificateSummary(
         subject,
         issuer,
@@ -90,6 +92,57 @@ public final class CertificateSummary {
         selfIssued,
         basicConstraints != null && basicConstraints >= 0,
         eku);
+  }
+
+  // The fields {@link #read} reads (a switch, not one lambda per field spun at the first summary).
+  private static final int SUBJECT = 0;
+  private static final int ISSUER = 1;
+  private static final int SUBJECT_ALT_NAMES = 2;
+  private static final int NOT_BEFORE = 3;
+  private static final int NOT_AFTER = 4;
+  private static final int SERIAL = 5;
+  private static final int FINGERPRINT = 6;
+  private static final int PUBLIC_KEY = 7;
+  private static final int PUBLIC_KEY_BITS = 8;
+  private static final int SIGNATURE_ALGORITHM = 9;
+  private static final int BASIC_CONSTRAINTS = 10;
+  private static final int EXTENDED_KEY_USAGE = 11;
+
+  /** One field of the certificate, or null when it cannot be read. */
+  private static Object read(X509Certificate cert, int field) {
+    try {
+      switch (field) {
+        case SUBJECT:
+          return cert.getSubjectX500Principal().getName();
+        case ISSUER:
+          return cert.getIssuerX500Principal().getName();
+        case SUBJECT_ALT_NAMES:
+          return subjectAltNamesOf(cert);
+        case NOT_BEFORE:
+          return cert.getNotBefore().toInstant();
+        case NOT_AFTER:
+          return cert.getNotAfter().toInstant();
+        case SERIAL:
+          return cert.getSerialNumber().toString(16);
+        case FINGERPRINT:
+          return sha256(cert.getEncoded());
+        case PUBLIC_KEY:
+          return cert.getPublicKey();
+        case PUBLIC_KEY_BITS:
+          return keyBitsOf(cert.getPublicKey());
+        case SIGNATURE_ALGORITHM:
+          return cert.getSigAlgName();
+        case BASIC_CONSTRAINTS:
+          return cert.getBasicConstraints();
+        case EXTENDED_KEY_USAGE:
+          return cert.getExtendedKeyUsage();
+        default:
+          throw new IllegalArgumentException("no certificate field " + field);
+      }
+    } catch (Exception | LinkageError e) {
+      // A malformed or exotic certificate loses this field, not the whole summary.
+      return null;
+    }
   }
 
   /** Summarises a chain, leaf first; null gives an empty list. */
@@ -152,19 +205,6 @@ public final class CertificateSummary {
       sb.append(Character.toUpperCase(Character.forDigit(digest[i] & 0xF, 16)));
     }
     return sb.toString();
-  }
-
-  private interface Getter<T> {
-    T get() throws Exception;
-  }
-
-  private static <T> T safe(Getter<T> getter) {
-    try {
-      return getter.get();
-    } catch (Exception | LinkageError e) {
-      // A malformed or exotic certificate loses this field, not the whole summary.
-      return null;
-    }
   }
 
   /** RFC 2253 subject DN, e.g. {@code CN=api.example.com,O=Example}. */

@@ -27,7 +27,13 @@ public final class PeerInventory implements HealthyHandshakeSink, LastHealthyHan
   public static final Duration LATEST_REFRESH = Duration.ofMinutes(10);
 
   private final ConcurrentHashMap<PeerKey, PeerEntry> peers = new ConcurrentHashMap<>();
-  private final ThreadLocal<PeerKey> probes = ThreadLocal.withInitial(PeerKey::new);
+  private final ThreadLocal<PeerKey> probes =
+      new ThreadLocal<PeerKey>() {
+        @Override
+        protected PeerKey initialValue() {
+          return new PeerKey();
+        }
+      };
   private final HandshakeCounts counts = new HandshakeCounts();
   private final AtomicLong untracked = new AtomicLong();
   private final long intervalNanos;

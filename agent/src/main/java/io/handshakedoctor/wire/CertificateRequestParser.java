@@ -43,7 +43,7 @@ public final class CertificateRequestParser {
         extensions,
         (type, data) -> {
           if (type == Extensions.SIGNATURE_ALGORITHMS) {
-            CodeLists.readU16Vector(data, TlsNames::signatureScheme, schemes);
+            CodeLists.readU16Vector(data, CodeLists.SIGNATURE_SCHEMES, schemes);
           } else if (type == Extensions.CERTIFICATE_AUTHORITIES) {
             CertificateAuthorities.parse(data, authorities);
           }
@@ -58,7 +58,7 @@ public final class CertificateRequestParser {
     List<String> tls12Schemes = new ArrayList<>();
     ByteReader in = new ByteReader(body);
     in.vector8(); // certificate_types
-    CodeLists.readU16Vector(in, TlsNames::signatureScheme, tls12Schemes);
+    CodeLists.readU16Vector(in, CodeLists.SIGNATURE_SCHEMES, tls12Schemes);
     CertificateAuthorities.parse(in, tls12Authorities);
     if (!CodeLists.consumedExactly(in)) {
       List<String> tls10Authorities = new ArrayList<>();

@@ -37,7 +37,8 @@ public final class ClientHelloParser {
   }
 
   /** Collects fields as they are read so that a truncated hello still yields the early ones. */
-  private static final class Builder {
+  /** Visits the hello's extensions itself (no method reference spun at the first parse). */
+  private static final class Builder implements Extensions.Visitor {
     String legacyVersion;
     final List<String> supportedVersions = new ArrayList<>();
     final List<String> cipherSuites = new ArrayList<>();
@@ -61,7 +62,7 @@ public final class ClientHelloParser {
         malformed = true;
       }
       ByteReader suites = in.vector16();
-      CodeLists.readU16Names(suites, TlsNames::cipherSuite, cipherSuites);
+      CodeLists.readU16Names(suites, CodeLists.CIPHER_SUITES, cipherSuites);
       if (suites.malformed()) {
         malformed = true;
         return;
@@ -75,24 +76,25 @@ public final class ClientHelloParser {
         return; // pre-RFC 4366 hellos end here; that is legal, not malformed
       }
       ByteReader extensions = in.vector16();
-      boolean wellFormed = Extensions.forEach(extensions, this::extension);
+      boolean wellFormed = Extensions.forEach(extensions, this);
       if (!wellFormed || in.hasRemaining()) {
         malformed = true;
       }
     }
 
-    void extension(int type, ByteReader data) {
+    @Override
+    public void visit(int type, ByteReader data) {
       boolean ok = true;
       switch (type) {
         case Extensions.SERVER_NAME:
           ok = ServerNameExtension.parse(data, serverNames);
           break;
         case Extensions.SUPPORTED_GROUPS:
-          ok = CodeLists.readU16Vector(data, TlsNames::namedGroup, supportedGroups)
+          ok = CodeLists.readU16Vector(data, CodeLists.NAMED_GROUPS, supportedGroups)
               && CodeLists.consumedExactly(data);
           break;
         case Extensions.SIGNATURE_ALGORITHMS:
-          ok = CodeLists.readU16Vector(data, TlsNames::signatureScheme, signatureSchemes)
+          ok = CodeLists.readU16Vector(data, CodeLists.SIGNATURE_SCHEMES, signatureSchemes)
               && CodeLists.consumedExactly(data);
           break;
         case Extensions.APPLICATION_LAYER_PROTOCOL_NEGOTIATION:

@@ -40,7 +40,8 @@ public final class ServerHelloParser {
     return hello.build();
   }
 
-  private static final class Builder {
+  /** Visits the hello's extensions itself (no method reference spun at the first parse). */
+  private static final class Builder implements Extensions.Visitor {
     int legacyVersion = -1;
     int selectedVersion = -1;
     String cipherSuite;
@@ -71,13 +72,14 @@ public final class ServerHelloParser {
         return; // a TLS 1.2-or-earlier ServerHello may omit extensions entirely
       }
       ByteReader extensions = in.vector16();
-      boolean wellFormed = Extensions.forEach(extensions, this::extension);
+      boolean wellFormed = Extensions.forEach(extensions, this);
       if (!wellFormed || in.hasRemaining()) {
         malformed = true;
       }
     }
 
-    void extension(int type, ByteReader data) {
+    @Override
+    public void visit(int type, ByteReader data) {
       switch (type) {
         case Extensions.SUPPORTED_VERSIONS:
           selectedVersion = SupportedVersionsExtension.parseServer(data);

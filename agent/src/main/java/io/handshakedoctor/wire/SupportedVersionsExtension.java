@@ -13,7 +13,7 @@ final class SupportedVersionsExtension {
   /** Adds the offered versions (GREASE left out); false if the data did not add up. */
   static boolean parseClient(ByteReader data, List<String> out) {
     ByteReader list = data.vector8();
-    CodeLists.readU16Names(list, TlsNames::protocolVersion, out);
+    CodeLists.readU16Names(list, CodeLists.PROTOCOL_VERSIONS, out);
     return !list.malformed() && CodeLists.consumedExactly(data);
   }
 

@@ -29,32 +29,52 @@ public final class JsseConnectionReader implements ConnectionReader {
   /** JSSE's package, which java.base must open to the agent for these reads. */
   public static final String INTERNALS_PACKAGE = "sun.security.ssl";
 
-  private final JsseFields fields = new JsseFields();
-  private final JsseConfiguration configuration = new JsseConfiguration(fields);
+  /** The reflective reads, set up at the first failure: the healthy path never reads through them. */
+  private volatile JsseFields fields;
+  private JsseConfiguration configuration; // guarded by this
+
+  private JsseFields fields() {
+    JsseFields f = fields;
+    return f != null ? f : makeFields();
+  }
+
+  private synchronized JsseFields makeFields() {
+    if (fields == null) {
+      fields = new JsseFields();
+    }
+    return fields;
+  }
+
+  private synchronized JsseConfiguration configuration() {
+    if (configuration == null) {
+      configuration = new JsseConfiguration(fields());
+    }
+    return configuration;
+  }
 
   /** The {@code TransportContext} of a SunJSSE engine or socket; null for other providers. */
   @Override
   public Object connectionOf(Object engineOrSocket) {
-    return fields.field(engineOrSocket, "conContext");
+    return fields().field(engineOrSocket, "conContext");
   }
 
   @Override
   public boolean isClient(Object transportContext) {
-    return fields.booleanField(fields.field(transportContext, "sslConfig"), "isClientMode");
+    return fields().booleanField(fields().field(transportContext, "sslConfig"), "isClientMode");
   }
 
   @Override
   public boolean hasNegotiated(Object transportContext) {
-    return fields.booleanField(transportContext, "isNegotiated");
+    return fields().booleanField(transportContext, "isNegotiated");
   }
 
   @Override
   public String peerHost(Object transportContext) {
-    Object transport = fields.field(transportContext, "transport");
+    Object transport = fields().field(transportContext, "transport");
     if (transport instanceof SSLEngine) {
       return ((SSLEngine) transport).getPeerHost();
     }
-    Object host = fields.call(transport, "getPeerHost"); // SSLSocketImpl's, not on SSLSocket
+    Object host = fields().call(transport, "getPeerHost"); // SSLSocketImpl's, not on SSLSocket
     if (host instanceof String) {
       return (String) host;
     }
@@ -66,7 +86,7 @@ public final class JsseConnectionReader implements ConnectionReader {
 
   @Override
   public int peerPort(Object transportContext) {
-    Object transport = fields.field(transportContext, "transport");
+    Object transport = fields().field(transportContext, "transport");
     if (transport instanceof SSLEngine) {
       return ((SSLEngine) transport).getPeerPort();
     }
@@ -79,19 +99,19 @@ public final class JsseConnectionReader implements ConnectionReader {
 
   @Override
   public SSLSession session(Object transportContext) {
-    Object session = fields.field(transportContext, "conSession");
+    Object session = fields().field(transportContext, "conSession");
     return session instanceof SSLSession ? (SSLSession) session : null;
   }
 
   @Override
   public LocalConfiguration localConfiguration(Object transportContext, Object handshakeContext) {
-    return configuration.read(transportContext, handshakeContext);
+    return configuration().read(transportContext, handshakeContext);
   }
 
   /** A TLS 1.3 CertificateRequest's authorities, which JSSE keeps on the handshake context. */
   @Override
   public List<String> requestedAuthorities(Object handshakeContext) {
-    Object authorities = fields.field(handshakeContext, "peerSupportedAuthorities");
+    Object authorities = fields().field(handshakeContext, "peerSupportedAuthorities");
     if (!(authorities instanceof X500Principal[])) {
       return null;
     }
@@ -104,13 +124,13 @@ public final class JsseConnectionReader implements ConnectionReader {
 
   @Override
   public X509Certificate[] chosenClientChain(Object possession) {
-    Object certs = fields.field(possession, "popCerts");
+    Object certs = fields().field(possession, "popCerts");
     return certs instanceof X509Certificate[] ? (X509Certificate[]) certs : new X509Certificate[0];
   }
 
   @Override
   public String alertDescription(Object alert) {
-    Object description = fields.field(alert, "description");
+    Object description = fields().field(alert, "description");
     if (description instanceof String) {
       return (String) description;
     }
@@ -120,10 +140,10 @@ public final class JsseConnectionReader implements ConnectionReader {
   /** The read cipher's sequence number: the first 8 bytes of its authenticator's block. */
   @Override
   public long recordsReadUnderCurrentKeys(Object transportContext) {
-    Object inputRecord = fields.field(transportContext, "inputRecord");
-    Object readCipher = fields.field(inputRecord, "readCipher");
-    Object authenticator = fields.field(readCipher, "authenticator");
-    Object block = fields.field(authenticator, "block");
+    Object inputRecord = fields().field(transportContext, "inputRecord");
+    Object readCipher = fields().field(inputRecord, "readCipher");
+    Object authenticator = fields().field(readCipher, "authenticator");
+    Object block = fields().field(authenticator, "block");
     if (!(block instanceof byte[]) || ((byte[]) block).length < 8) {
       return -1;
     }
@@ -138,8 +158,8 @@ public final class JsseConnectionReader implements ConnectionReader {
   /** The header of the record JSSE could not read (a socket's peer bytes are not hooked). */
   @Override
   public byte[] firstPeerBytes(Object transportContext) {
-    Object inputRecord = fields.field(transportContext, "inputRecord");
-    Object header = fields.field(inputRecord, "header");
+    Object inputRecord = fields().field(transportContext, "inputRecord");
+    Object header = fields().field(inputRecord, "header");
     return header instanceof byte[] ? ((byte[]) header).clone() : null;
   }
 
@@ -157,9 +177,9 @@ public final class JsseConnectionReader implements ConnectionReader {
   /** SSLSocketInputRecord keeps the last header and body after a failed decode (cleared, not erased). */
   @Override
   public byte[] lastSocketRecord(Object transportContext) {
-    Object inputRecord = fields.field(transportContext, "inputRecord");
-    Object header = fields.field(inputRecord, "header");
-    Object body = fields.field(inputRecord, "recordBody");
+    Object inputRecord = fields().field(transportContext, "inputRecord");
+    Object header = fields().field(inputRecord, "header");
+    Object body = fields().field(inputRecord, "recordBody");
     if (!(header instanceof byte[]) || ((byte[]) header).length != 5 || !(body instanceof ByteBuffer)) {
       return null;
     }

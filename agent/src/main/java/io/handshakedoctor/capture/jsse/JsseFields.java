@@ -61,7 +61,12 @@ final class JsseFields {
       return null;
     }
     Class<?> type = target.getClass();
-    Object member = members.get(type).computeIfAbsent(name, k -> find(type, name, method));
+    Map<String, Object> known = members.get(type);
+    Object member = known.get(name);
+    if (member == null) {
+      member = find(type, name, method); // a race looks it up twice, to the same answer
+      known.putIfAbsent(name, member);
+    }
     if (member == MISSING) {
       return null;
     }

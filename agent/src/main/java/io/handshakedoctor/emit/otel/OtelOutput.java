@@ -1,7 +1,6 @@
 package io.handshakedoctor.emit.otel;
 
 import io.handshakedoctor.capture.InternalErrorReporter;
-import io.handshakedoctor.capture.RequestContextSource;
 import io.handshakedoctor.config.OtelSignals;
 import io.handshakedoctor.emit.FailureEvent;
 import io.handshakedoctor.emit.FailureOutput;
@@ -41,7 +40,6 @@ public final class OtelOutput implements FailureOutput {
 
   private final OtelSignals signals;
   private final InternalErrorReporter errors;
-  private final RequestContextSource requestContexts = new AgentRequestContexts();
   private final ThreadLocal<Boolean> writing = new ThreadLocal<>();
   /** The failure this thread is reporting, once counted: only it may have an own span. */
   private final ThreadLocal<WeakReference<FailureEvent>> reporting = new ThreadLocal<>();
@@ -63,14 +61,6 @@ public final class OtelOutput implements FailureOutput {
     this(signals, errors);
     this.pipeline = pipeline;
     this.decided = true;
-  }
-
-  /**
-   * Where the capture reads the request's trace context, which comes back in each {@link
-   * FailureEvent#requestContext()} for the span event.
-   */
-  public RequestContextSource requestContexts() {
-    return requestContexts;
   }
 
   /** The log-event part, to put behind the same budget as the log line and the events file. */
