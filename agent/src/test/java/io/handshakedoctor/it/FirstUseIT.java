@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FirstUseIT {
   private static final String INSTRUMENTATION = " io.handshakedoctor.instrumentation.";
+  private static final String AGENT = " io.handshakedoctor.";
 
   static List<TestJdk> runtimes() {
     return TestJdk.all();
@@ -37,5 +38,31 @@ class FirstUseIT {
     for (String table : List.of("TcnativeHookPoints", "BcJsseHookPoints", "ConscryptHookPoints", "NativeEngineHookPoints")) {
       assertFalse(run.stdout.contains(INSTRUMENTATION + table + " "), table + " loaded:\n" + describe);
     }
+  }
+
+  /**
+   * A healthy handshake makes only the capture and the peer inventory: the outputs, the rules and
+   * the library engines' trackers wait for their first need, and no hooked JDK class is loaded by
+   * the agent before its hooks are woven (it would have to be redefined, deoptimising the code).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("runtimes")
+  void aHealthyHandshakeMakesNoOutputNorRulesNorEngineTrackers(TestJdk jdk) throws Exception {
+    ForkedRun run = ForkedRun.samples(jdk, "", List.of("-Xlog:class+load=info:stdout"), "control", "--client", "engine");
+    String describe = run.stdout + "\n--- stderr\n" + run.stderr;
+    assertEquals(0, run.exitCode, describe);
+    assertTrue(run.stdout.contains("control: ok"), describe);
+    assertTrue(run.stdout.contains(AGENT + "inventory.PeerInventory "), "the inventory records the peer:\n" + describe);
+    for (String deferred :
+        List.of(
+            "diagnosis.DiagnosisEngine", "emit.LogLineOutput", "emit.JsonLinesOutput", "emit.BudgetedOutput",
+            "emit.ExceptionEnricher", "capture.boringssl.NativeEngineCaptures",
+            "capture.netty.NettyHandlerFailures", "capture.bcjsse.BcJsseFailures",
+            "capture.conscrypt.ConscryptSocketFailures")) {
+      assertFalse(run.stdout.contains(AGENT + deferred + " "), deferred + " loaded:\n" + describe);
+    }
+    assertFalse(
+        run.stdout.contains("javax.net.ssl.SSLPeerUnverifiedException source: __VM_RedefineClasses__"),
+        "a hooked class the agent loaded itself was redefined:\n" + describe);
   }
 }
