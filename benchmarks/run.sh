@@ -114,7 +114,7 @@ order() {
   echo "host: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
   echo "kernel: $(uname -r)"
   echo "java: $("$JAVA" -version 2>&1 | head -2 | tr '\n' ' ')"
-  echo "mode: $([ "$SMOKE" = 1 ] && echo smoke || echo full), rounds=$ROUNDS, variants=$VARIANTS, JMH_OPTS=$JMH_OPTS"
+  echo "mode: $([ "$SMOKE" = 1 ] && echo smoke || echo full), parts=$PARTS, rounds=$ROUNDS, startup-runs=$STARTUP_RUNS, variants=$VARIANTS, JMH_OPTS=$JMH_OPTS"
 } > "$OUT/machine.txt"
 load() { echo "$1: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.txt"; }
 
@@ -164,12 +164,14 @@ if [[ " $PARTS " == *" startup "* ]]; then
   rm -f "$KEYSTORE"
   keytool -genkeypair -keystore "$KEYSTORE" -storetype PKCS12 -storepass changeit -keypass changeit \
     -alias server -keyalg EC -groupname secp256r1 -dname CN=localhost -validity 3650 > /dev/null 2>&1
+  # StartupProbe's programs; handshake's key store is generated above.
+  STARTUP_PROGRAMS="context parameters handshake client-hello"
   mode_args() { if [ "$1" = handshake ]; then echo "handshake $KEYSTORE"; else echo "$1"; fi; }
   # Per run, when GNU time is there: peak RSS (startup-rss-<mode>-<variant>.txt, KiB) and user +
   # system CPU (startup-cpu-<mode>-<variant>.txt, ms; GNU time counts in 10 ms steps).
   TIME_BIN=/usr/bin/time
   for ((round = 1; round <= STARTUP_RUNS; round++)); do
-    for mode in context parameters handshake client-hello; do
+    for mode in $STARTUP_PROGRAMS; do
       for v in $(order "$round"); do
         args="$(variant_args "$v")"
         timed=()
@@ -195,7 +197,7 @@ if [[ " $PARTS " == *" startup "* ]]; then
   for v in $VARIANTS; do
     [[ "$v" == agent* ]] || continue
     jar=$(realpath "$(variant_args "$v" | sed -E 's/^-javaagent:([^=]*)=.*/\1/')")
-    for mode in context parameters handshake client-hello; do
+    for mode in $STARTUP_PROGRAMS; do
       log="$OUT/startup-classload-$mode-$v.log"
       # shellcheck disable=SC2046,SC2086
       "$JAVA" $(variant_args "$v") -Xlog:class+load:file="$log" -cp "$ROOT/benchmarks/target/classes" \
