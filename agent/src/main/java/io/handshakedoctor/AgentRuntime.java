@@ -101,7 +101,7 @@ final class AgentRuntime {
   }
 
   /** The outputs of the start-up settings, made at the first failure, warning or exit that needs them. */
-  private static final class FirstOutputs implements Reporting.FirstOutputs {
+  private static final class FirstOutputs implements Supplier<Reporting.Outputs> {
     private final AgentConfig config;
     private final InternalErrors errors;
 
@@ -111,7 +111,7 @@ final class AgentRuntime {
     }
 
     @Override
-    public Reporting.Outputs make() {
+    public Reporting.Outputs get() {
       return outputs(config, errors);
     }
   }

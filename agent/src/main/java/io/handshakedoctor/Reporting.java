@@ -6,18 +6,15 @@ import io.handshakedoctor.emit.JsonLinesOutput;
 import io.handshakedoctor.emit.otel.OtelOutput;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * What the running agent reports to, replaceable while the JVM runs: a second attach swaps in new
  * outputs (the hooks stay as they are) and {@code enabled=false} turns reporting off. Failures are
  * counted whether reporting is on or off, before any output folds or summarises them. The first
- * outputs are made at their first need (a failure, a warning, exit), not at start-up.
+ * outputs are made at their first need (a failure, a warning, a second attach), not at start-up.
  */
 final class Reporting {
-  /** Makes the outputs of the settings in force: called once, at the first need. */
-  interface FirstOutputs {
-    Outputs make();
-  }
 
   /** The enricher and outputs of one set of settings. */
   static final class Outputs {
@@ -44,10 +41,11 @@ final class Reporting {
   private final AtomicLong failuresNotWrittenBefore = new AtomicLong();
   private volatile boolean on;
   private volatile Outputs current; // null until first needed
-  private FirstOutputs first; // guarded by this; null once made
+  /** Makes the outputs of the start-up settings, once, at their first need; null once made. */
+  private Supplier<Outputs> first; // guarded by this
   private volatile boolean published;
 
-  Reporting(FirstOutputs first) {
+  Reporting(Supplier<Outputs> first) {
     this.first = first;
     this.on = true;
   }
@@ -85,7 +83,7 @@ final class Reporting {
 
   private synchronized Outputs makeFirst() {
     if (current == null) {
-      current = first.make();
+      current = first.get();
       first = null;
     }
     return current;
