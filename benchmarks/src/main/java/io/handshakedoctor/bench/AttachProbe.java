@@ -32,13 +32,18 @@ import java.util.concurrent.TimeUnit;
  *       agent had started (its failures are the first ones diagnosed);
  *   <li>{@code service.slowest}: the five slowest iterations of that window, each as {@code
  *       duration@start} in milliseconds from the attach command's start, {@code F} marking a
- *       failing one, {@code A} one that started with the agent running.
+ *       failing one, {@code A} one that started with the agent running, {@code +} one still running
+ *       at the first event (counted as far as it got);
+ *   <li>{@code service.mark_nanos}: the service's {@code System.nanoTime()} at the attach command's
+ *       start, to place these in a log of the service decorated with {@code timenanos}.
  * </ul>
  *
  * <p>Usage: {@code AttachProbe <agent.jar> <java> [service JVM option...]} (for example {@code
  * -Xlog:safepoint:file=/tmp/sp.txt:uptime}); the class path must hold the benchmarks.
  */
 public final class AttachProbe {
+  private static final String FAILURE_EVENT = "\"event.name\":\"handshake_doctor.handshake.failure\"";
+
   private AttachProbe() {}
 
   public static void main(String[] args) throws Exception {
@@ -75,9 +80,11 @@ public final class AttachProbe {
         throw new IllegalStateException("attach failed: " + Files.readString(dir.resolve("attach.out")));
       }
       long attached = System.nanoTime();
-      while (!Files.exists(events) || Files.size(events) == 0) {
+      // The first failure event: the inventory may write a warning (the probe's certificate
+      // expires soon) before it.
+      while (!Files.exists(events) || !Files.readString(events).contains(FAILURE_EVENT)) {
         if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(30)) {
-          throw new IllegalStateException("no event 30 s after attaching");
+          throw new IllegalStateException("no failure event 30 s after attaching");
         }
         Thread.sleep(1);
       }
@@ -88,6 +95,7 @@ public final class AttachProbe {
       String healthy = out.readLine();
       String firstFailure = out.readLine();
       String slowest = out.readLine();
+      String markNanos = out.readLine();
       System.out.println("attach.command=" + millis(attached - start));
       System.out.println("attach.first_event=" + millis(firstEvent - start));
       System.out.println("service.pause.before=" + before);
@@ -95,8 +103,12 @@ public final class AttachProbe {
       System.out.println("service.pause.healthy=" + healthy);
       System.out.println("service.pause.first_failure=" + firstFailure);
       System.out.println("service.slowest=" + slowest);
+      System.out.println("service.mark_nanos=" + markNanos);
     } finally {
-      service.destroyForcibly();
+      service.destroy(); // an orderly exit: a flight recording of the service is written
+      if (!service.waitFor(10, TimeUnit.SECONDS)) {
+        service.destroyForcibly();
+      }
     }
   }
 
@@ -110,16 +122,19 @@ public final class AttachProbe {
     final long tookNanos;
     final boolean failing;
     final boolean agentRunning;
+    final boolean finished;
 
-    Iteration(long startNanos, long tookNanos, boolean failing, boolean agentRunning) {
+    Iteration(long startNanos, long tookNanos, boolean failing, boolean agentRunning, boolean finished) {
       this.startNanos = startNanos;
       this.tookNanos = tookNanos;
       this.failing = failing;
       this.agentRunning = agentRunning;
+      this.finished = finished;
     }
 
     String describe(long markNanos) {
-      return millis(tookNanos) + "@" + millis(startNanos - markNanos) + (failing ? "F" : "") + (agentRunning ? "A" : "");
+      return millis(tookNanos) + "@" + millis(startNanos - markNanos) + (failing ? "F" : "") + (agentRunning ? "A" : "")
+          + (finished ? "" : "+");
     }
   }
 
@@ -134,6 +149,8 @@ public final class AttachProbe {
       long[] longest = new long[2]; // [0] before the mark, [1] since
       int[] window = {0};
       long[] mark = {0};
+      long[] current = {0}; // the start of the iteration in progress, 0 between iterations
+      boolean[] currentKind = new boolean[2]; // its failing and agentRunning
       List<Iteration> since = new ArrayList<>(); // the iterations after the mark
       Thread worker =
           new Thread(
@@ -143,6 +160,11 @@ public final class AttachProbe {
                     long t0 = System.nanoTime();
                     boolean agentRunning = System.getProperty("handshake.doctor.started") != null;
                     boolean failing = i % 5 == 4;
+                    synchronized (longest) {
+                      current[0] = t0;
+                      currentKind[0] = failing;
+                      currentKind[1] = agentRunning;
+                    }
                     EnginePair pair =
                         failing
                             ? new EnginePair(pki.untrustingClient, pki.server, "TLSv1.3", "TLSv1.3")
@@ -152,8 +174,9 @@ public final class AttachProbe {
                     synchronized (longest) {
                       longest[window[0]] = Math.max(longest[window[0]], took);
                       if (window[0] == 1) {
-                        since.add(new Iteration(t0, took, failing, agentRunning));
+                        since.add(new Iteration(t0, took, failing, agentRunning, true));
                       }
+                      current[0] = 0;
                     }
                     Thread.sleep(10);
                   }
@@ -174,6 +197,12 @@ public final class AttachProbe {
             window[0] = 1;
             mark[0] = System.nanoTime();
           } else if (line.equals("report")) {
+            if (current[0] != 0) {
+              // Not finished yet (it may be the one writing the event): counted as far as it got.
+              long took = System.nanoTime() - current[0];
+              longest[1] = Math.max(longest[1], took);
+              since.add(new Iteration(current[0], took, currentKind[0], currentKind[1], false));
+            }
             System.out.println(millis(longest[0]));
             System.out.println(millis(longest[1]));
             long healthy = 0;
@@ -194,6 +223,7 @@ public final class AttachProbe {
               line5.append(line5.length() == 0 ? "" : " ").append(it.describe(mark[0]));
             }
             System.out.println(line5);
+            System.out.println(mark[0]);
             System.out.flush();
           }
         }
