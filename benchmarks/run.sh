@@ -4,11 +4,13 @@
 # the ratios. See docs/performance.md.
 #
 #   benchmarks/run.sh                      # full run: 3 rounds, all variants (~20 min on 2 cores)
-#   benchmarks/run.sh --smoke              # seconds: plain and agent, one short pass of everything
+#   benchmarks/run.sh --smoke              # seconds: plain and agent (and the floors' start-up), one short pass of everything
 #   benchmarks/run.sh --rounds 5 --variants "plain agent" --bench 'EngineHandshake|DataPath'
+#   benchmarks/run.sh --no-build --parts startup --variants "plain agent empty hook preload"   # first use vs its floors
 #
 # Options: --smoke, --rounds N, --variants "plain agent debug otel" (also agent_noinv: inventory=false;
-#          agent_base: the jar in BASELINE_AGENT_JAR, e.g. built from an earlier commit), --bench REGEX (JMH),
+#          agent_base: the jar in BASELINE_AGENT_JAR, e.g. built from an earlier commit; the start-up
+#          floors empty, hook and preload: see FloorAgent, start-up part only), --bench REGEX (JMH),
 #          --parts "jmh cpu startup heap", --startup-runs N, --heap-n N, --cpu-ops N, --out DIR,
 #          --no-build.
 # Environment: JAVA (default: java on PATH), JMH_OPTS (default: -wi 3 -w 1s -i 4 -r 1s),
@@ -22,7 +24,7 @@ VARIANTS="plain agent debug otel"
 BENCH='io.handshakedoctor.bench.*Benchmark'
 PARTS="jmh cpu startup heap"
 CPU_OPS=1000
-STARTUP_RUNS=10
+STARTUP_RUNS=20
 HEAP_N=10000
 HEAP_INFLIGHT=1000
 ALLOC_ARGS=""
@@ -47,15 +49,24 @@ while [ $# -gt 0 ]; do
   shift
 done
 if [ "$SMOKE" = 1 ]; then
-  ROUNDS=1; VARIANTS="plain agent"; STARTUP_RUNS=1; HEAP_N=10; HEAP_INFLIGHT=10; CPU_OPS=10; ALLOC_ARGS="20 20"
+  ROUNDS=1; VARIANTS="plain agent empty hook preload"; STARTUP_RUNS=1; HEAP_N=10; HEAP_INFLIGHT=10; CPU_OPS=10; ALLOC_ARGS="20 20"
 fi
 OUT=${OUT:-$ROOT/benchmarks/target/results/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
 
 AGENT_JAR=$ROOT/agent/target/handshake-doctor.jar
 CP="$ROOT/benchmarks/target/classes:$ROOT/benchmarks/target/lib/*"
-if [ "$BUILD" = 1 ] || [ ! -f "$AGENT_JAR" ] || [ ! -d "$ROOT/benchmarks/target/lib" ]; then
+floor_jar() { compgen -G "$ROOT/benchmarks/target/handshake-doctor-benchmarks-*-floor.jar" | head -1; }
+if [ "$BUILD" = 1 ] || [ ! -f "$AGENT_JAR" ] || [ ! -d "$ROOT/benchmarks/target/lib" ] || [ -z "$(floor_jar)" ]; then
   (cd "$ROOT" && mvn -q -B package -DskipTests -pl benchmarks,agent -am)
+fi
+FLOOR_JAR=$(floor_jar)
+# The start-up floors: a -javaagent that weaves nothing (FloorAgent). They measure start-up only.
+is_floor() { [[ " empty hook preload " == *" $1 "* ]]; }
+if [[ " $VARIANTS " == *" preload "* ]]; then
+  # The classes the agent under test hooks, from its own hook table (FloorAgent's preload option).
+  HOOKED=$("$JAVA" -cp "$ROOT/agent/target/classes:$ROOT/benchmarks/target/classes" \
+    io.handshakedoctor.bench.floor.HookedClassNames) || { echo "cannot read the agent's hook table" >&2; exit 1; }
 fi
 
 if [[ " $VARIANTS " == *" otel "* ]]; then
@@ -78,6 +89,12 @@ variant_args() {
     agent_noinv) echo "-javaagent:$AGENT_JAR=log=off,dedup.interval=0,inventory=false,events.file=$OUT/events-agent.jsonl" ;;
     # The agent as built from another commit (BASELINE_AGENT_JAR): before/after a change, one run.
     agent_base) echo "-javaagent:${BASELINE_AGENT_JAR:?agent_base needs BASELINE_AGENT_JAR}=log=off,dedup.interval=0,events.file=$OUT/events-agent.jsonl" ;;
+    # The floors (FloorAgent, the agent's manifest capabilities): a -javaagent whose premain returns;
+    # + a no-op class file transformer that stays registered; + the agent's hooked JDK classes
+    # loaded through a no-op transformer that is then removed (zero weaving).
+    empty) echo "-javaagent:$FLOOR_JAR=empty" ;;
+    hook) echo "-javaagent:$FLOOR_JAR=hook" ;;
+    preload) echo "-javaagent:$FLOOR_JAR=preload:$HOOKED" ;;
     debug) echo "-Djavax.net.debug=ssl:handshake" ;;
     # Exporters off: the agent instruments and records, but sends nothing over the network.
     otel) echo "-javaagent:$OTEL_AGENT_JAR -Dotel.traces.exporter=none -Dotel.metrics.exporter=none -Dotel.logs.exporter=none" ;;
@@ -97,12 +114,13 @@ order() {
   echo "host: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB RAM"
   echo "kernel: $(uname -r)"
   echo "java: $("$JAVA" -version 2>&1 | head -2 | tr '\n' ' ')"
-  echo "mode: $([ "$SMOKE" = 1 ] && echo smoke || echo full), rounds=$ROUNDS, variants=$VARIANTS, JMH_OPTS=$JMH_OPTS"
+  echo "mode: $([ "$SMOKE" = 1 ] && echo smoke || echo full), parts=$PARTS, rounds=$ROUNDS, startup-runs=$STARTUP_RUNS, variants=$VARIANTS, JMH_OPTS=$JMH_OPTS"
 } > "$OUT/machine.txt"
 load() { echo "$1: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/load.txt"; }
 
 for ((round = 1; round <= ROUNDS; round++)); do
   for v in $(order "$round"); do
+    is_floor "$v" && continue
     args="$(variant_args "$v")"
     rm -f "$OUT/events-agent.jsonl"
     if [[ " $PARTS " == *" jmh "* ]]; then
@@ -127,6 +145,7 @@ done
 if [[ " $PARTS " == *" cpu "* ]]; then
   for ((round = 1; round <= ROUNDS; round++)); do
     for v in $(order "$round"); do
+      is_floor "$v" && continue
       load "round $round cpu $v"
       echo "round $round/$ROUNDS: CPU probe, $v" >&2
       rm -f "$OUT/events-agent.jsonl"
@@ -145,23 +164,49 @@ if [[ " $PARTS " == *" startup "* ]]; then
   rm -f "$KEYSTORE"
   keytool -genkeypair -keystore "$KEYSTORE" -storetype PKCS12 -storepass changeit -keypass changeit \
     -alias server -keyalg EC -groupname secp256r1 -dname CN=localhost -validity 3650 > /dev/null 2>&1
-  # Peak RSS per run when GNU time is there (startup-rss-<mode>-<variant>.txt, KiB).
+  # StartupProbe's programs; handshake's key store is generated above.
+  STARTUP_PROGRAMS="context parameters handshake client-hello"
+  mode_args() { if [ "$1" = handshake ]; then echo "handshake $KEYSTORE"; else echo "$1"; fi; }
+  # Per run, when GNU time is there: peak RSS (startup-rss-<mode>-<variant>.txt, KiB) and user +
+  # system CPU (startup-cpu-<mode>-<variant>.txt, ms; GNU time counts in 10 ms steps).
   TIME_BIN=/usr/bin/time
   for ((round = 1; round <= STARTUP_RUNS; round++)); do
-    for mode in context parameters handshake client-hello; do
-      mode_args=$mode
-      [ "$mode" = handshake ] && mode_args="handshake $KEYSTORE"
+    for mode in $STARTUP_PROGRAMS; do
       for v in $(order "$round"); do
         args="$(variant_args "$v")"
-        rss=()
-        [ -x "$TIME_BIN" ] && rss=("$TIME_BIN" -f %M -a -o "$OUT/startup-rss-$mode-$v.txt")
+        timed=()
+        [ -x "$TIME_BIN" ] && timed=("$TIME_BIN" -f "%M %U %S" -o "$OUT/startup-last-time.txt")
         t0=$(date +%s%N)
-        # shellcheck disable=SC2086
-        "${rss[@]}" "$JAVA" $args -cp "$ROOT/benchmarks/target/classes" io.handshakedoctor.bench.StartupProbe $mode_args \
+        # shellcheck disable=SC2046,SC2086
+        "${timed[@]}" "$JAVA" $args -cp "$ROOT/benchmarks/target/classes" io.handshakedoctor.bench.StartupProbe $(mode_args $mode) \
           > /dev/null 2>&1 || { echo "StartupProbe $mode failed under $v" >&2; exit 1; }
         t1=$(date +%s%N)
         echo $(( (t1 - t0) / 1000000 )) >> "$OUT/startup-$mode-$v.txt"
+        if [ -x "$TIME_BIN" ]; then
+          read -r kib user sys < "$OUT/startup-last-time.txt"
+          echo "$kib" >> "$OUT/startup-rss-$mode-$v.txt"
+          awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000 + 0.5 }' >> "$OUT/startup-cpu-$mode-$v.txt"
+        fi
       done
+    done
+  done
+  rm -f "$OUT/startup-last-time.txt"
+  # The agent's classes at first use, one logged run per program (the log is not timed): those whose
+  # source is the agent jar, and those defined in the boot loader (source __JVM_DefineClass__:
+  # BootDefiner and the two bootstrap classes); its lambdas' hidden classes counted apart.
+  for v in $VARIANTS; do
+    [[ "$v" == agent* ]] || continue
+    jar=$(realpath "$(variant_args "$v" | sed -E 's/^-javaagent:([^=]*)=.*/\1/')")
+    for mode in $STARTUP_PROGRAMS; do
+      log="$OUT/startup-classload-$mode-$v.log"
+      # shellcheck disable=SC2046,SC2086
+      "$JAVA" $(variant_args "$v") -Xlog:class+load:file="$log" -cp "$ROOT/benchmarks/target/classes" \
+        io.handshakedoctor.bench.StartupProbe $(mode_args $mode) > /dev/null 2>&1 \
+        || { echo "StartupProbe $mode failed under $v (class log)" >&2; exit 1; }
+      { grep -cF -e "source: file:$jar" -e "source: jar:file:$jar" "$log" || true
+        grep -c "io\.handshakedoctor\.[^ ]* source: __JVM_DefineClass__" "$log" || true
+        grep -c "io\.handshakedoctor\.[^ ]*[$][$]Lambda[^ ]* source: io\.handshakedoctor\." "$log" || true
+      } | paste -sd' ' > "$OUT/startup-classes-$mode-$v.txt"
     done
   done
 fi

@@ -23,13 +23,15 @@ import java.util.TreeMap;
  *   <li>{@code jmh-<round>-<variant>.csv}: JMH's CSV results (throughput, and {@code -prof gc}'s
  *       allocation per operation);
  *   <li>{@code startup-<mode>-<variant>.txt}: one wall-clock start-up time in ms per line, one line
- *       per round;
+ *       per round; {@code startup-cpu-…} (user + system CPU ms) and {@code startup-rss-…} (peak
+ *       RSS KiB) likewise; {@code startup-classes-…}: the agent's classes in one logged run;
  *   <li>{@code heap-<variant>.txt}: {@link HeapProbe}'s {@code key=value} lines.
  * </ul>
  */
 public final class Report {
   private static final String PLAIN = "plain";
-  private static final List<String> ORDER = Arrays.asList("plain", "agent", "agent_noinv", "debug", "otel");
+  private static final List<String> ORDER = Arrays.asList(
+      "plain", "empty", "hook", "preload", "agent", "agent_noinv", "agent_base", "debug", "otel");
 
   private Report() {}
 
@@ -270,53 +272,69 @@ public final class Report {
 
   // ---- start-up -----------------------------------------------------------------------------
 
+  /** The files run.sh writes per run besides the wall-clock ones, named startup-<kind>-<mode>-<variant>.txt. */
+  private static final List<String> STARTUP_PER_RUN = Arrays.asList("rss", "cpu", "classes");
+
   private static void startup(Path dir, StringBuilder out) throws IOException {
     Map<String, Map<String, List<Double>>> byMode = new TreeMap<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "startup-*-*.txt")) {
       for (Path f : files) {
-        if (f.getFileName().toString().startsWith("startup-rss-")) {
+        String[] name = f.getFileName().toString().replace(".txt", "").split("-");
+        if (STARTUP_PER_RUN.contains(name[1])) {
           continue;
         }
-        String[] name = f.getFileName().toString().replace(".txt", "").split("-");
         String variant = name[name.length - 1];
         String mode = String.join("-", Arrays.copyOfRange(name, 1, name.length - 1));
-        List<Double> times = new ArrayList<>();
-        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-          if (!line.trim().isEmpty()) {
-            times.add(Double.parseDouble(line.trim()));
-          }
-        }
         byMode.computeIfAbsent(mode, k -> new TreeMap<>((a, b) -> Integer.compare(rank(a), rank(b))))
-            .put(variant, times);
+            .put(variant, numbers(f));
       }
     }
     if (byMode.isEmpty()) {
       return;
     }
-    out.append("### JVM start-up (wall clock, ms; delta = variant − plain of the same round)\n\n");
-    out.append("| program | variant | runs | median ms | delta vs plain, median [min, max] | peak RSS MiB, median (× plain) | target (agent) |\n");
-    out.append("|---|---|---|---|---|---|---|\n");
+    out.append("### JVM start-up and first use (whole `java` command; every figure median [min, max] over the runs;"
+        + " − and ÷ plain are taken run by run against plain's run of the same round)\n\n");
+    out.append("| program | variant | runs | wall ms | wall − plain, ms | wall ÷ plain | CPU ms (user + sys) | CPU ÷ plain"
+        + " | peak RSS MiB | RSS ÷ plain | agent classes loaded (jar + boot-defined; lambdas) | target (agent) |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Map.Entry<String, Map<String, List<Double>>> m : byMode.entrySet()) {
-      List<Double> plain = m.getValue().get(PLAIN);
+      String mode = m.getKey();
+      List<Double> plainWall = m.getValue().get(PLAIN);
+      List<Double> plainCpu = numbers(startupFile(dir, "cpu", mode, PLAIN));
+      List<Double> plainRss = numbers(startupFile(dir, "rss", mode, PLAIN));
       for (Map.Entry<String, List<Double>> v : m.getValue().entrySet()) {
-        List<Double> deltas = new ArrayList<>();
-        if (plain != null && !v.getKey().equals(PLAIN)) {
-          for (int i = 0; i < Math.min(plain.size(), v.getValue().size()); i++) {
-            deltas.add(v.getValue().get(i) - plain.get(i));
-          }
-        }
-        out.append("| ").append(m.getKey()).append(" | ").append(v.getKey()).append(" | ")
-            .append(v.getValue().size()).append(" | ")
-            .append(String.format(Locale.ROOT, "%.0f", median(v.getValue()))).append(" | ")
-            .append(deltas.isEmpty() ? "" : spread(deltas, "%+.0f")).append(" | ")
-            .append(rss(dir, m.getKey(), v.getKey())).append(" | ")
-            .append(v.getKey().equals("agent") && isFirstUse(m.getKey())
-                ? (median(deltas) <= 50 ? "≤ +50 ms: yes" : "≤ +50 ms: **no**")
-                : "")
+        String variant = v.getKey();
+        boolean isPlain = variant.equals(PLAIN);
+        List<Double> wall = v.getValue();
+        List<Double> cpu = numbers(startupFile(dir, "cpu", mode, variant));
+        List<Double> rss = mebibytes(numbers(startupFile(dir, "rss", mode, variant)));
+        List<Double> deltas = isPlain ? Collections.emptyList() : pairwise(wall, plainWall, false);
+        List<Double> rssRatios =
+            isPlain ? Collections.emptyList() : pairwise(rss, mebibytes(plainRss), true);
+        out.append("| ").append(mode).append(" | ").append(variant).append(" | ")
+            .append(wall.size()).append(" | ")
+            .append(spread(wall, "%.0f")).append(" | ")
+            .append(isPlain ? "" : spread(deltas, "%+.0f")).append(" | ")
+            .append(isPlain ? "" : spread(pairwise(wall, plainWall, true), "%.2f")).append(" | ")
+            .append(cpu.isEmpty() ? "" : spread(cpu, "%.0f")).append(" | ")
+            .append(isPlain || cpu.isEmpty() ? "" : spread(pairwise(cpu, plainCpu, true), "%.2f")).append(" | ")
+            .append(rss.isEmpty() ? "" : spread(rss, "%.1f")).append(" | ")
+            .append(isPlain || rss.isEmpty() ? "" : spread(rssRatios, "%.2f")).append(" | ")
+            .append(agentClasses(dir, mode, variant)).append(" | ")
+            .append(variant.equals("agent") && isFirstUse(mode) ? verdict(deltas, rssRatios) : "")
             .append(" |\n");
       }
     }
     out.append('\n');
+  }
+
+  /** The targets at first use: ≤ +50 ms wall and ≤ ×1.10 peak RSS, medians of the pairs. */
+  private static String verdict(List<Double> wallDeltas, List<Double> rssRatios) {
+    String wall = median(wallDeltas) <= 50 ? "≤ +50 ms: yes" : "≤ +50 ms: **no**";
+    if (rssRatios.isEmpty()) {
+      return wall;
+    }
+    return wall + "; " + (median(rssRatios) <= 1.10 ? "RSS ≤ ×1.10: yes" : "RSS ≤ ×1.10: **no**");
   }
 
   /** The two first-use programs: the default parameters, and a full handshake. */
@@ -324,24 +342,45 @@ public final class Report {
     return mode.equals("parameters") || mode.equals("handshake");
   }
 
-  /** Median peak RSS of a program under a variant, and its ratio to plain's; blank without data. */
-  private static String rss(Path dir, String mode, String variant) throws IOException {
-    List<Double> mine = kib(dir.resolve("startup-rss-" + mode + "-" + variant + ".txt"));
-    List<Double> plain = kib(dir.resolve("startup-rss-" + mode + "-" + PLAIN + ".txt"));
-    if (mine.isEmpty()) {
-      return "";
-    }
-    String text = String.format(Locale.ROOT, "%.1f", median(mine) / 1024);
-    return plain.isEmpty() || variant.equals(PLAIN)
-        ? text
-        : text + String.format(Locale.ROOT, " (×%.2f)", median(mine) / median(plain));
+  private static Path startupFile(Path dir, String kind, String mode, String variant) {
+    return dir.resolve("startup-" + kind + "-" + mode + "-" + variant + ".txt");
   }
 
-  private static List<Double> kib(Path file) throws IOException {
+  /** Run i against plain's run i: the difference, or the ratio. */
+  private static List<Double> pairwise(List<Double> variant, List<Double> plain, boolean ratio) {
+    List<Double> r = new ArrayList<>();
+    if (plain != null) {
+      for (int i = 0; i < Math.min(plain.size(), variant.size()); i++) {
+        r.add(ratio ? variant.get(i) / plain.get(i) : variant.get(i) - plain.get(i));
+      }
+    }
+    return r;
+  }
+
+  /** run.sh's logged run: "jar boot-defined lambdas" counts, shown as "127 + 3; 16". */
+  private static String agentClasses(Path dir, String mode, String variant) throws IOException {
+    Path file = startupFile(dir, "classes", mode, variant);
+    if (!Files.exists(file)) {
+      return "";
+    }
+    String[] counts = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim().split(" ");
+    return counts.length < 3 ? "" : counts[0] + " + " + counts[1] + "; " + counts[2];
+  }
+
+  private static List<Double> mebibytes(List<Double> kib) {
+    List<Double> out = new ArrayList<>();
+    for (double k : kib) {
+      out.add(k / 1024);
+    }
+    return out;
+  }
+
+  /** One number a line; none when the file is missing (no GNU time, or not recorded). */
+  private static List<Double> numbers(Path file) throws IOException {
     List<Double> out = new ArrayList<>();
     if (Files.exists(file)) {
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (line.trim().matches("[0-9]+")) {
+        if (line.trim().matches("[0-9]+(\\.[0-9]+)?")) {
           out.add(Double.parseDouble(line.trim()));
         }
       }
