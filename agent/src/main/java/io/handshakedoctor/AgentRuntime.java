@@ -74,6 +74,12 @@ final class AgentRuntime {
             parts.decorate(ConnectionReader.class, new JsseConnectionReader()));
     inventory = peers;
     atExit(capturing, reporting, errors);
+    if (attached) {
+      // Before the weaving: its class redefinition sends the service's compiled code back to the
+      // interpreter (on JDK 17-22 all of it), and the service's re-warming then has the CPU to itself.
+      AttachWarmUp.prepare();
+      reporting.publish();
+    }
     HandshakeHooks.install(parts.decorate(HandshakeListener.class, capturing));
     Instrumentation weaving = parts.decorate(Instrumentation.class, inst);
     // The watch first: the installer weaves ClassLoader.defineClass, which feeds it.

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.jar.JarFile;
 
 /**
@@ -59,7 +60,10 @@ final class BootstrapInjector {
         Map.of(),
         Set.of(),
         Map.of());
-    definer.getMethod("define", String[].class, byte[][].class).invoke(null, CLASSES, classFiles);
+    @SuppressWarnings("unchecked")
+    BiConsumer<String[], byte[][]> define =
+        (BiConsumer<String[], byte[][]>) definer.getDeclaredConstructor().newInstance();
+    define.accept(CLASSES, classFiles);
   }
 
   /** BootDefiner's class file, from the agent's own loader (the jar's {@code inst/}). */

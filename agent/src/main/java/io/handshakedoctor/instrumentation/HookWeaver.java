@@ -105,39 +105,50 @@ final class HookWeaver {
     }
   }
 
-  /** The max_locals of one method, read before weaving it: the first slot free for a new local. */
-  private static final class MaxLocals extends ClassVisitor {
-    private final String name;
-    private final String descriptor;
-    private int maxLocals = -1;
-
-    private MaxLocals(String name, String descriptor) {
-      super(ASM_API);
-      this.name = name;
-      this.descriptor = descriptor;
-    }
+  /**
+   * The max_locals of one method, the first slot free for a new local, read from its {@code Code}
+   * attribute in the class file: a walk over the members' headers and attribute lengths, no
+   * second parse of the class (the names compared are the reader's cached strings).
+   */
+  static final class MaxLocals {
+    private MaxLocals() {}
 
     static int of(ClassReader reader, String name, String descriptor) {
-      MaxLocals scan = new MaxLocals(name, descriptor);
-      reader.accept(scan, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-      if (scan.maxLocals < 0) {
-        throw new IllegalStateException("no code for " + name + descriptor);
+      char[] buffer = new char[reader.getMaxStringLength()];
+      int offset = reader.header + 6; // access_flags, this_class, super_class
+      offset += 2 + 2 * reader.readUnsignedShort(offset); // interfaces
+      int fields = reader.readUnsignedShort(offset);
+      offset += 2;
+      for (int i = 0; i < fields; i++) {
+        offset = memberEnd(reader, offset);
       }
-      return scan.maxLocals;
+      int methods = reader.readUnsignedShort(offset);
+      offset += 2;
+      for (int i = 0; i < methods; i++) {
+        // method_info: access_flags, name_index, descriptor_index, attributes_count, attributes
+        if (name.equals(reader.readUTF8(offset + 2, buffer))
+            && descriptor.equals(reader.readUTF8(offset + 4, buffer))) {
+          int attribute = offset + 8;
+          for (int j = reader.readUnsignedShort(offset + 6); j > 0; j--) {
+            if ("Code".equals(reader.readUTF8(attribute, buffer))) {
+              return reader.readUnsignedShort(attribute + 8); // after length and max_stack
+            }
+            attribute += 6 + reader.readInt(attribute + 2);
+          }
+          break;
+        }
+        offset = memberEnd(reader, offset);
+      }
+      throw new IllegalStateException("no code for " + name + descriptor);
     }
 
-    @Override
-    public MethodVisitor visitMethod(
-        int access, String methodName, String methodDescriptor, String signature, String[] exceptions) {
-      if (!methodName.equals(name) || !methodDescriptor.equals(descriptor)) {
-        return null;
+    /** The offset after a field_info or method_info. */
+    private static int memberEnd(ClassReader reader, int offset) {
+      int end = offset + 8;
+      for (int j = reader.readUnsignedShort(offset + 6); j > 0; j--) {
+        end += 6 + reader.readInt(end + 2);
       }
-      return new MethodVisitor(ASM_API) {
-        @Override
-        public void visitMaxs(int maxStack, int locals) {
-          maxLocals = locals;
-        }
-      };
+      return end;
     }
   }
 }
