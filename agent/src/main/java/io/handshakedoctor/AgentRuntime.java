@@ -78,6 +78,7 @@ final class AgentRuntime {
       // Before the weaving: its class redefinition sends the service's compiled code back to the
       // interpreter (on JDK 17-22 all of it), and the service's re-warming then has the CPU to itself.
       AttachWarmUp.prepare();
+      reporting.current(); // the outputs too, which start-up leaves to the first failure
       reporting.publish();
     }
     HandshakeHooks.install(parts.decorate(HandshakeListener.class, capturing));
