@@ -43,7 +43,7 @@ final class AttachWarmUp {
         Responsibility.of(event);
       }
       Instant.now().toString(); // the events' timestamp: java.time's formatter, some 50 classes
-      // Built at the first healthy handshake the inventory records: a table of getters (lambdas).
+      // Built at the first healthy handshake the inventory records (its readers, Instant parsing).
       Class.forName(CertificateSummary.class.getName(), true, AttachWarmUp.class.getClassLoader());
       return true;
     } catch (Throwable t) {
