@@ -61,11 +61,23 @@ final class Processes {
         + "; ./test.sh installs it as root or with sudo, or run: apt-get install -y" + missing);
   }
 
+  /** Ports already handed out in this JVM: the kernel may offer a just-closed port again at once. */
+  private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /**
+   * A port free now and never returned before in this JVM, so that one server given several (nginx,
+   * one per case) never gets the same port twice ("a duplicate default server").
+   */
   static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      s.setReuseAddress(true);
-      return s.getLocalPort();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        s.setReuseAddress(true);
+        if (HANDED_OUT.add(s.getLocalPort())) {
+          return s.getLocalPort();
+        }
+      }
     }
+    throw new IOException("no port not handed out before after 100 attempts");
   }
 
   static Process start(List<String> command, Path dir, String name) throws IOException {
