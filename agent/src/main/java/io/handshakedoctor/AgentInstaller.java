@@ -52,10 +52,7 @@ public final class AgentInstaller implements BiConsumer<String, Object[]> {
       status("installed nothing (enabled=false)");
       return;
     }
-    reporting = AgentRuntime.start(config, inst, attached);
-    if (attached) {
-      reporting.publish();
-    }
+    reporting = AgentRuntime.start(config, inst, attached); // an attach publishes the JMX view there
     status("started");
   }
 
@@ -73,7 +70,6 @@ public final class AgentInstaller implements BiConsumer<String, Object[]> {
       if (config.enabled()) {
         // Started late: TLS engine classes may have loaded meanwhile.
         reporting = AgentRuntime.start(config, instrumentation, true);
-        reporting.publish();
         status("started");
       } else {
         status("installed nothing (enabled=false)");

@@ -76,7 +76,7 @@ final class AgentRuntime {
     atExit(capturing, reporting, errors);
     if (attached) {
       // Before the weaving: its class redefinition sends the service's compiled code back to the
-      // interpreter (on JDK 17-22 all of it), and the service's re-warming then has the CPU to itself.
+      // interpreter (on JDK 17 all of it), and the service's re-warming then has the CPU to itself.
       AttachWarmUp.prepare();
       reporting.current(); // the outputs too, which start-up leaves to the first failure
       reporting.publish();
@@ -126,7 +126,8 @@ final class AgentRuntime {
   /**
    * A second attach: new outputs from the new settings replace the running ones (whose held-back
    * counts are written first, so none is lost), or reporting turns off. The hooks are not touched.
-   * The OpenTelemetry output is kept as it is: the capture asks it for the request contexts.
+   * The OpenTelemetry output is kept as it is (one per JVM, {@link OtelOutputSlot}): its metrics
+   * observe the inventory.
    */
   static void apply(AgentConfig config, Reporting reporting, Instrumentation inst) {
     if (!config.enabled()) {
